@@ -1,0 +1,167 @@
+"""The public contract as pydantic models: requests are validated with them, and the OpenAPI
+document is generated from them. Field names and meanings follow DESIGN.md (`newsbadge.report/1`).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, StrictStr
+from pydantic import model_validator
+
+SCHEMA_VERSION = "newsbadge.report/1"
+
+Scalar = StrictStr | StrictInt | StrictFloat | StrictBool | None
+
+
+class Block(BaseModel):
+    """One block of the rendered page, as the extension sees it (structured contamination path)."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    text: StrictStr
+    tag: StrictStr | None = Field(None, description="lower-case tag name, e.g. p, li, h2, div")
+    link_density: Annotated[float, Field(ge=0.0, le=1.0)] | None = Field(
+        None, description="share of the block's characters inside links"
+    )
+    readability_kept: StrictBool | None = Field(
+        None, description="whether Readability.js kept this block in the article"
+    )
+    class_words: list[StrictStr] = Field(
+        default_factory=list, description="words from the class and id attributes of the block"
+    )
+
+
+class AnalyzeRequest(BaseModel):
+    """`POST /v1/analyze`, and each line of `newsbadge batch`. At least one of text, html, title."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    text: StrictStr | None = Field(None, description="the page's visible text, lines kept")
+    html: StrictStr | None = Field(None, description="the page's HTML, instead of or beside text")
+    title: StrictStr | None = Field(None, description="the headline, when known")
+    url: StrictStr | None = Field(None, description="the page address, for the report only")
+    lang: StrictStr | None = Field(
+        None, pattern=r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})?$", description="language override"
+    )
+    id: Scalar = Field(None, description="echoed in the report (batch lines)")
+    blocks: list[Block] | None = Field(
+        None, description="the page's block structure, from the extension"
+    )
+
+    @model_validator(mode="after")
+    def _has_content(self) -> AnalyzeRequest:
+        if self.text is None and self.html is None and self.title is None:
+            raise ValueError("at least one of text, html or title is required")
+        return self
+
+
+# The report. Sections allow extra fields: scorers add detail without breaking readers.
+class _Open(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+
+class Offsets(_Open):
+    start: int
+    end: int
+    text: str
+
+
+class Language(_Open):
+    code: str
+    probability: float
+    supported: bool
+
+
+class Stats(_Open):
+    words: int
+    sentences: int
+
+
+class Readability(_Open):
+    flesch_reading_ease: float | None
+    grade_level: float | None
+
+
+class Headline(_Open):
+    text: str
+    score: float | None
+
+
+class FramingCue(Offsets):
+    cue: str
+    weight: float
+
+
+class Sensational(_Open):
+    score: float | None
+    level: Literal["low", "moderate", "high", "insufficient"]
+    headline: Headline | None
+    evidence: list[FramingCue]
+
+
+class ContaminationSpan(Offsets):
+    category: Literal[
+        "subscription", "advertising", "newsletter", "social", "comments", "navigation",
+        "related", "cookie", "legal", "metadata", "other",
+    ]
+    confidence: float
+
+
+class Contamination(_Open):
+    score: float | None
+    level: Literal["clean", "some", "heavy", "insufficient"]
+    spans: list[ContaminationSpan]
+
+
+class Attribution(_Open):
+    start: int
+    end: int
+    cue: Offsets
+    source: Offsets | None
+    quote: bool
+
+
+class Source(_Open):
+    name: str
+    kind: Literal["person", "organization", "outlet", "document", "anonymous"]
+    mentions: int
+
+
+class Sourcing(_Open):
+    score: float | None
+    level: Literal["thin", "moderate", "well_sourced", "insufficient"]
+    per_1000_words: float | None
+    attributions: list[Attribution]
+    sources: list[Source]
+    hedges: list[Offsets]
+
+
+class Badge(_Open):
+    text: Annotated[str, Field(max_length=4)]
+    color: Annotated[str, Field(pattern=r"^#[0-9a-f]{6}$")]
+    level: Literal["good", "mixed", "poor", "unknown"]
+    summary: str
+
+
+class Report(_Open):
+    schema_: Literal["newsbadge.report/1"] = Field(alias="schema")
+    language: Language
+    stats: Stats
+    readability: Readability
+    sensational: Sensational
+    contamination: Contamination
+    sourcing: Sourcing
+    badge: Badge
+    text: str | None = None
+    id: Scalar = None
+
+
+class ErrorDetail(BaseModel):
+    code: str
+    message: str
+
+
+class ErrorResponse(BaseModel):
+    error: ErrorDetail
+    id: Scalar = None

@@ -1,0 +1,102 @@
+"""Offsets-preserving text primitives shared by every scorer.
+
+All offsets are Python string indices (code points) into the text the request sent, as the report
+schema promises. Nothing here copies or rewrites the text: scorers work on spans of it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+Span = tuple[int, int]
+
+# A word: letters or digits, with inner apostrophes and hyphens ("isn't", "Q-and-A", "100,000").
+WORD_RE = re.compile(r"\w+(?:(?:['’\-]|[.,](?=\d))\w+)*")
+
+# Sentence ends: terminal punctuation, optional closing quotes or brackets, then whitespace; or a
+# line break (news text keeps one paragraph per line). Abbreviations such as "U.S." followed by a
+# capital are rare enough in news for a first split; the sourcing scorer relies on lines anyway.
+SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n")
+
+
+def word_spans(text: str) -> list[Span]:
+    """Every word of `text` as a (start, end) span."""
+    return [m.span() for m in WORD_RE.finditer(text)]
+
+
+def line_spans(text: str) -> list[Span]:
+    """Every non-blank line of `text`, stripped of surrounding whitespace, as a span."""
+    spans = []
+    for m in re.finditer(r"[^\n]+", text):
+        start, end = m.span()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            spans.append((start, end))
+    return spans
+
+
+def sentence_spans(text: str) -> list[Span]:
+    """Sentences of `text` as spans, stripped of surrounding whitespace, never empty."""
+    spans = []
+    start = 0
+    for m in SENTENCE_END_RE.finditer(text):
+        spans.extend(_stripped(text, start, m.end()))
+        start = m.end()
+    spans.extend(_stripped(text, start, len(text)))
+    return spans
+
+
+def _stripped(text: str, start: int, end: int) -> Iterator[Span]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        yield (start, end)
+
+
+@dataclass(frozen=True)
+class Ranges:
+    """A sorted set of disjoint half-open ranges, for "is this offset inside boilerplate?"."""
+
+    spans: tuple[Span, ...] = ()
+
+    @classmethod
+    def of(cls, spans: Iterable[Span]) -> Ranges:
+        merged: list[list[int]] = []
+        for start, end in sorted(s for s in spans if s[0] < s[1]):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        return cls(tuple((s, e) for s, e in merged))
+
+    def __bool__(self) -> bool:
+        return bool(self.spans)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """True when [start, end) shares at least one position with a range."""
+        i = bisect.bisect_right(self.spans, (start, float("inf"))) - 1
+        if i >= 0 and self.spans[i][1] > start:
+            return True
+        return i + 1 < len(self.spans) and self.spans[i + 1][0] < end
+
+    def contains(self, position: int) -> bool:
+        return self.overlaps(position, position + 1)
+
+    def complement(self, length: int) -> list[Span]:
+        """The parts of [0, length) outside every range."""
+        gaps, cursor = [], 0
+        for start, end in self.spans:
+            if start > cursor:
+                gaps.append((cursor, start))
+            cursor = max(cursor, end)
+        if cursor < length:
+            gaps.append((cursor, length))
+        return gaps
