@@ -1,7 +1,7 @@
 """newsbadge: scores news pages for sensational framing, contamination and sourcing, with evidence.
 
-    from newsbadge import analyze
-    report = analyze({"text": "...", "title": "..."})
+from newsbadge import analyze
+report = analyze({"text": "...", "title": "..."})
 """
 
 from .analysis import analyze

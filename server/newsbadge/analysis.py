@@ -25,8 +25,11 @@ def analyze(request: dict | AnalyzeRequest) -> dict:
     report = {
         "schema": SCHEMA_VERSION,
         "language": lang,
-        "stats": {"words": len(doc.article_words), "sentences": len(doc.article_sentences),
-                  "page_words": len(doc.words)},
+        "stats": {
+            "words": len(doc.article_words),
+            "sentences": len(doc.article_sentences),
+            "page_words": len(doc.words),
+        },
         "readability": readability(doc.article_text, lang["code"]),
         "sensational": framing,
         "contamination": cleaned.section,
@@ -45,5 +48,9 @@ def analyze(request: dict | AnalyzeRequest) -> dict:
 def warm_up() -> None:
     """Run one small analysis so that lazy loads (hyphenation dictionaries, regex caches) happen
     at start-up, before the first reader's request."""
-    analyze({"text": "The minister said on Tuesday that the plan had been approved. " * 12,
-             "title": "Plan approved"})
+    analyze(
+        {
+            "text": "The minister said on Tuesday that the plan had been approved. " * 12,
+            "title": "Plan approved",
+        }
+    )

@@ -14,12 +14,21 @@ MIXED_FROM = 40
 
 COLORS = {"good": "#2e7d32", "mixed": "#f9a825", "poor": "#c62828", "unknown": "#757575"}
 
-FRAMING_WORDS = {"low": "calm framing", "moderate": "some loaded framing",
-                 "high": "sensational framing"}
-CLUTTER_WORDS = {"clean": "little page clutter", "some": "some ads or page clutter",
-                 "heavy": "heavy ads or page clutter"}
-SOURCING_WORDS = {"thin": "thin sourcing", "moderate": "moderate sourcing",
-                  "well_sourced": "well sourced"}
+FRAMING_WORDS = {
+    "low": "calm framing",
+    "moderate": "some loaded framing",
+    "high": "sensational framing",
+}
+CLUTTER_WORDS = {
+    "clean": "little page clutter",
+    "some": "some ads or page clutter",
+    "heavy": "heavy ads or page clutter",
+}
+SOURCING_WORDS = {
+    "thin": "thin sourcing",
+    "moderate": "moderate sourcing",
+    "well_sourced": "well sourced",
+}
 
 
 def badge(sensational: dict, contamination: dict, sourcing: dict) -> dict:
@@ -31,12 +40,20 @@ def badge(sensational: dict, contamination: dict, sourcing: dict) -> dict:
     if sourcing["score"] is not None:
         parts.append(sourcing["score"])
     if not parts or (sensational["score"] is None and sourcing["score"] is None):
-        return {"text": "?", "color": COLORS["unknown"], "level": "unknown",
-                "summary": _unknown_summary(sensational, sourcing)}
+        return {
+            "text": "?",
+            "color": COLORS["unknown"],
+            "level": "unknown",
+            "summary": _unknown_summary(sensational, sourcing),
+        }
     overall = round(sum(parts) / len(parts))
     level = "good" if overall >= GOOD_FROM else "mixed" if overall >= MIXED_FROM else "poor"
-    return {"text": str(overall), "color": COLORS[level], "level": level,
-            "summary": _summary(sensational, contamination, sourcing)}
+    return {
+        "text": str(overall),
+        "color": COLORS[level],
+        "level": level,
+        "summary": _summary(sensational, contamination, sourcing),
+    }
 
 
 def _summary(sensational: dict, contamination: dict, sourcing: dict) -> str:
@@ -44,11 +61,14 @@ def _summary(sensational: dict, contamination: dict, sourcing: dict) -> str:
     if sensational["score"] is not None:
         phrases.append(FRAMING_WORDS[sensational["level"]])
     if contamination["score"] is not None:
-        phrases.append(f"{CLUTTER_WORDS[contamination['level']]} "
-                       f"({contamination['score']:.0f}% of words)")
+        phrases.append(
+            f"{CLUTTER_WORDS[contamination['level']]} ({contamination['score']:.0f}% of words)"
+        )
     if sourcing["score"] is not None:
-        phrases.append(f"{SOURCING_WORDS[sourcing['level']]} "
-                       f"({sourcing['per_1000_words']:.0f} attributions per 1,000 words)")
+        phrases.append(
+            f"{SOURCING_WORDS[sourcing['level']]} "
+            f"({sourcing['per_1000_words']:.0f} attributions per 1,000 words)"
+        )
     sentence = ", ".join(phrases)
     return sentence[0].upper() + sentence[1:] + "."
 

@@ -40,7 +40,11 @@ def detect(text: str) -> dict:
         best = detector.get_probabilities()[0]
     except LangDetectException:
         return {"code": "und", "probability": 0.0, "supported": False}
-    return {"code": best.lang, "probability": round(best.prob, 3), "supported": best.lang in SUPPORTED}
+    return {
+        "code": best.lang,
+        "probability": round(best.prob, 3),
+        "supported": best.lang in SUPPORTED,
+    }
 
 
 def declared(code: str) -> dict:

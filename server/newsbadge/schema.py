@@ -6,8 +6,17 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, StrictStr
-from pydantic import model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    StrictStr,
+    ValidationError,
+    model_validator,
+)
 
 SCHEMA_VERSION = "newsbadge.report/1"
 
@@ -102,8 +111,17 @@ class Sensational(_Open):
 
 class ContaminationSpan(Offsets):
     category: Literal[
-        "subscription", "advertising", "newsletter", "social", "comments", "navigation",
-        "related", "cookie", "legal", "metadata", "other",
+        "subscription",
+        "advertising",
+        "newsletter",
+        "social",
+        "comments",
+        "navigation",
+        "related",
+        "cookie",
+        "legal",
+        "metadata",
+        "other",
     ]
     confidence: float
 
@@ -165,3 +183,12 @@ class ErrorDetail(BaseModel):
 class ErrorResponse(BaseModel):
     error: ErrorDetail
     id: Scalar = None
+
+
+def validation_message(error: ValidationError) -> str:
+    """One line naming each invalid field, e.g. "text: Input should be a valid string"."""
+    parts = []
+    for item in error.errors(include_url=False):
+        field = ".".join(str(part) for part in item["loc"]) or "request"
+        parts.append(f"{field}: {item['msg']}")
+    return "; ".join(parts)
