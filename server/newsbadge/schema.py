@@ -10,6 +10,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    SkipValidation,
     StrictBool,
     StrictFloat,
     StrictInt,
@@ -63,6 +64,15 @@ class AnalyzeRequest(BaseModel):
         if self.text is None and self.html is None and self.title is None:
             raise ValueError("at least one of text, html or title is required")
         return self
+
+
+class BatchRequest(BaseModel):
+    """`POST /v1/batch`: several analyze requests in one body. Each item is validated on its own
+    (hence SkipValidation), so that a bad item gets an error in its place and the rest go on."""
+
+    requests: list[SkipValidation[AnalyzeRequest]] = Field(
+        ..., min_length=1, description="analyze requests; each may carry an `id` to echo"
+    )
 
 
 # The report. Sections allow extra fields: scorers add detail without breaking readers.
@@ -183,6 +193,13 @@ class ErrorDetail(BaseModel):
 class ErrorResponse(BaseModel):
     error: ErrorDetail
     id: Scalar = None
+
+
+class BatchResponse(BaseModel):
+    """`POST /v1/batch`'s answer: one report, or one error with the item's `id`, per request, in
+    the order sent."""
+
+    reports: list[Report | ErrorResponse]
 
 
 def validation_message(error: ValidationError) -> str:

@@ -1,0 +1,143 @@
+"""Service settings, read once from environment variables (twelve-factor style).
+
+Every setting has a safe default for a server on the loopback interface; docs/self-hosting.md lists
+them as a table. `Settings.from_env()` raises `SettingsError` with the variable's name when a value
+cannot be parsed, so a typo stops the server at start-up instead of being silently ignored.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+PREFIX = "NEWSBADGE_"
+
+
+class SettingsError(ValueError):
+    """A setting's value is not valid; the message names the environment variable."""
+
+
+def default_workers() -> int:
+    """One worker per usable CPU: analysis is CPU-bound, so more workers than cores only queue."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass(frozen=True)
+class Settings:
+    bind: str = "127.0.0.1:8000"
+    workers: int = field(default_factory=default_workers)
+    # gunicorn worker class: "sync" (one request at a time per process) or "gthread".
+    worker_class: str = "sync"
+    threads: int = 1
+    # Seconds before a silent worker is killed and replaced, and given to finish on shutdown.
+    timeout: int = 30
+    graceful_timeout: int = 20
+    keepalive: int = 5
+    # Replace a worker after this many requests (plus jitter): bounds any slow memory growth.
+    max_requests: int = 10_000
+    max_bytes: int = 2 * 1024 * 1024
+    # Longest `text`, `html` (each) in code points, and `title`.
+    max_text_chars: int = 1_000_000
+    max_title_chars: int = 2_000
+    max_json_depth: int = 32
+    batch_max: int = 100
+    api_keys: tuple[str, ...] = ()
+    cors_origins: tuple[str, ...] = ()
+    # Flask-Limiter rate string per key (or per address without keys); empty turns it off.
+    rate_limit: str = "120/minute"
+    rate_limit_storage: str = "memory://"
+    # Number of reverse proxies in front whose X-Forwarded-For is trusted (0: none).
+    trusted_proxies: int = 0
+    log_level: str = "info"
+    access_log: bool = True
+    # Adds POST /v1/noop, a no-op JSON endpoint for bench/bench_http.py; never in production.
+    bench_noop: bool = False
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        env = os.environ if environ is None else environ
+        values = {}
+        for name, parse in _PARSERS.items():
+            raw = env.get(PREFIX + name.upper())
+            if raw is None or raw.strip() == "":
+                continue
+            try:
+                values[name] = parse(raw.strip())
+            except ValueError as exc:
+                raise SettingsError(f"{PREFIX}{name.upper()}={raw!r}: {exc}") from None
+        return cls(**values)
+
+
+def _positive_int(raw: str) -> int:
+    value = int(raw.replace("_", ""))
+    if value < 1:
+        raise ValueError("must be a positive integer")
+    return value
+
+
+def _non_negative_int(raw: str) -> int:
+    value = int(raw.replace("_", ""))
+    if value < 0:
+        raise ValueError("must be 0 or more")
+    return value
+
+
+def _csv(raw: str) -> tuple[str, ...]:
+    return tuple(item.strip() for item in raw.split(",") if item.strip())
+
+
+def _bool(raw: str) -> bool:
+    lowered = raw.lower()
+    if lowered in {"1", "true", "yes", "on"}:
+        return True
+    if lowered in {"0", "false", "no", "off"}:
+        return False
+    raise ValueError("must be true or false")
+
+
+def _rate(raw: str) -> str:
+    """A Flask-Limiter rate ("120/minute", "10 per second; 1000/day"), or off."""
+    if raw.lower() in {"0", "off", "none", "false"}:
+        return ""
+    from limits import parse_many
+
+    parse_many(raw)  # raises ValueError on a malformed rate
+    return raw
+
+
+def _choice(*allowed: str):
+    def parse(raw: str) -> str:
+        if raw not in allowed:
+            raise ValueError(f"must be one of {', '.join(allowed)}")
+        return raw
+
+    return parse
+
+
+_PARSERS = {
+    "bind": str,
+    "workers": _positive_int,
+    "worker_class": _choice("sync", "gthread"),
+    "threads": _positive_int,
+    "timeout": _positive_int,
+    "graceful_timeout": _positive_int,
+    "keepalive": _non_negative_int,
+    "max_requests": _non_negative_int,
+    "max_bytes": _positive_int,
+    "max_text_chars": _positive_int,
+    "max_title_chars": _positive_int,
+    "max_json_depth": _positive_int,
+    "batch_max": _positive_int,
+    "api_keys": _csv,
+    "cors_origins": _csv,
+    "rate_limit": _rate,
+    "rate_limit_storage": str,
+    "trusted_proxies": _non_negative_int,
+    "log_level": _choice("debug", "info", "warning", "error"),
+    "access_log": _bool,
+    "bench_noop": _bool,
+}

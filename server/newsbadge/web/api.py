@@ -1,0 +1,82 @@
+"""The `/v1/` blueprint: analyze one page, or a batch of them.
+
+Requests are validated with the pydantic models of `newsbadge.schema` (the same models generate
+/openapi.json); responses are the core's reports, written without validating them again.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint
+from pydantic import ValidationError
+
+from ..analysis import analyze
+from ..schema import AnalyzeRequest, BatchRequest
+from ..settings import Settings
+from . import errors
+from .body import read_json
+from .responses import json_response
+
+
+def blueprint(settings: Settings) -> Blueprint:
+    """A fresh `/v1/` blueprint for one app (apps with different settings never share state)."""
+    bp = Blueprint("v1", __name__, url_prefix="/v1")
+
+    @bp.post("/analyze")
+    def analyze_one():
+        request = _validated(read_json(settings.max_json_depth), settings)
+        return json_response(_analyze(request))
+
+    @bp.post("/batch")
+    def analyze_batch():
+        """Each item is validated and analysed on its own: a bad item gets an error in its place."""
+        try:
+            batch = BatchRequest.model_validate(read_json(settings.max_json_depth))
+        except ValidationError as exc:
+            raise errors.validation_error(exc) from None
+        if len(batch.requests) > settings.batch_max:
+            raise errors.ApiError(422, "invalid_request",
+                                  f"requests: at most {settings.batch_max} requests in one batch")
+        return json_response({"reports": [_batch_item(item, settings) for item in batch.requests]})
+
+    if settings.bench_noop:
+        @bp.post("/noop")
+        def noop():
+            """The bench's baseline: same server and checks, body read and parsed, no analysis."""
+            read_json(settings.max_json_depth)
+            return json_response({"ok": True})
+
+    return bp
+
+
+def _batch_item(item: object, settings: Settings) -> dict:
+    try:
+        return _analyze(_validated(item, settings))
+    except errors.ApiError as exc:
+        return {"id": _item_id(item), **exc.body()}
+
+
+def _analyze(request: AnalyzeRequest) -> dict:
+    try:
+        return analyze(request)
+    except Exception as exc:  # one page's failure is a JSON 500 (or a batch item's error)
+        raise errors.internal_error(exc) from None
+
+
+def _validated(body: object, settings: Settings) -> AnalyzeRequest:
+    try:
+        request = AnalyzeRequest.model_validate(body)
+    except ValidationError as exc:
+        raise errors.validation_error(exc) from None
+    for field, limit in (("text", settings.max_text_chars), ("html", settings.max_text_chars),
+                         ("title", settings.max_title_chars)):
+        value = getattr(request, field)
+        if value is not None and len(value) > limit:
+            raise errors.ApiError(422, "text_too_long",
+                                  f"{field}: longer than {limit} characters ({len(value)})")
+    return request
+
+
+def _item_id(item: object):
+    """A batch item's `id` when it is a JSON scalar, to echo beside its error."""
+    value = item.get("id") if isinstance(item, dict) else None
+    return value if value is None or isinstance(value, (str, int, float, bool)) else None

@@ -1,0 +1,63 @@
+"""Reading a JSON request body within limits.
+
+Bodies are parsed with the standard library: it accepts what browsers' JSON.stringify sends,
+escaped lone surrogates included, and its C parser stops with RecursionError on absurd nesting.
+"""
+
+from __future__ import annotations
+
+import json
+
+from flask import request
+
+from . import errors
+
+JSON_TYPES = ("application/json",)
+
+
+def read_json(max_depth: int) -> object:
+    """The request's JSON body, or an ApiError: 415 not JSON, 400 malformed or nested too deep.
+
+    The body size limit (413) is enforced by Flask's MAX_CONTENT_LENGTH as the body is read.
+    """
+    if not _is_json(request.mimetype):
+        raise errors.ApiError(415, "unsupported_media_type",
+                              "send the request as JSON with Content-Type: application/json")
+    raw = request.get_data(cache=False)
+    try:
+        body = json.loads(raw)
+    except RecursionError:
+        raise _too_deep(max_depth) from None
+    except (ValueError, UnicodeDecodeError) as exc:
+        # json's messages give a position, never the text around it.
+        raise errors.ApiError(400, "malformed_json", f"the body is not valid JSON: {exc}") from None
+    if _deeper_than(body, max_depth):
+        raise _too_deep(max_depth)
+    return body
+
+
+def _is_json(mimetype: str) -> bool:
+    return mimetype in JSON_TYPES or (mimetype.startswith("application/") and
+                                      mimetype.endswith("+json"))
+
+
+def _too_deep(max_depth: int) -> errors.ApiError:
+    return errors.ApiError(400, "json_too_deep",
+                           f"the JSON is nested deeper than {max_depth} levels")
+
+
+def _deeper_than(value: object, limit: int) -> bool:
+    """Whether containers nest more than `limit` deep; iterative, stops at the first too deep."""
+    stack = [(value, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, dict):
+            children = node.values()
+        elif isinstance(node, list):
+            children = node
+        else:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+    return False

@@ -1,0 +1,89 @@
+"""Every error the service returns, in one place: `{"error": {"code": ..., "message": ...}}`.
+
+Views raise `ApiError` (or let werkzeug raise its HTTP exceptions); the handlers registered here
+turn both into JSON with the fitting status. Anything else becomes a 500 whose log line names the
+exception's type and where it was raised, never its message, arguments or a traceback with locals:
+those could quote the request's text.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+
+from flask import Flask
+from pydantic import ValidationError
+from werkzeug.exceptions import HTTPException
+
+from .responses import json_response
+
+log = logging.getLogger("newsbadge.web")
+
+# werkzeug's HTTP exceptions by status, as the short codes of DESIGN.md.
+CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
+    422: "invalid_request",
+    429: "rate_limited",
+    500: "internal_error",
+}
+
+
+class ApiError(Exception):
+    """An error answered as JSON with `status`, a short `code` and a message for people."""
+
+    def __init__(self, status: int, code: str, message: str, headers: dict | None = None):
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+        self.headers = headers or {}
+
+    def body(self) -> dict:
+        return {"error": {"code": self.code, "message": self.message}}
+
+
+def validation_error(error: ValidationError) -> ApiError:
+    """A 422 whose message names each invalid field by its path, e.g. `requests.0.text`."""
+    parts = []
+    for item in error.errors(include_url=False, include_input=False, include_context=False):
+        where = ".".join(str(part) for part in item["loc"]) or "request"
+        parts.append(f"{where}: {item['msg']}")
+    return ApiError(422, "invalid_request", "; ".join(parts))
+
+
+def internal_error(exc: BaseException) -> ApiError:
+    """Log where an unexpected exception came from (type, file, line; nothing of the request)."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = f"{frames[-1].filename}:{frames[-1].lineno} in {frames[-1].name}" if frames else "?"
+    log.error("internal error: %s at %s", type(exc).__name__, where)
+    return ApiError(500, "internal_error", "the server could not analyse this request")
+
+
+def from_http_exception(exc: HTTPException) -> ApiError:
+    status = exc.code or 500
+    code = CODES.get(status, "http_error")
+    message = exc.description or exc.name
+    if status == 413:
+        message = "the request body is larger than this server accepts"
+    elif status == 429:
+        message = f"rate limit exceeded ({exc.description}); retry after the Retry-After seconds"
+    headers = dict(exc.get_headers()) if status in (405, 429) else {}
+    headers.pop("Content-Type", None)
+    return ApiError(status, code, message, headers)
+
+
+def register_error_handlers(app: Flask) -> None:
+    @app.errorhandler(ApiError)
+    def _api_error(exc: ApiError):
+        return json_response(exc.body(), exc.status, exc.headers)
+
+    @app.errorhandler(Exception)
+    def _any_error(exc: Exception):
+        error = from_http_exception(exc) if isinstance(exc, HTTPException) else internal_error(exc)
+        return json_response(error.body(), error.status, error.headers)

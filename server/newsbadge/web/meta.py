@@ -1,0 +1,39 @@
+"""Routes about the service itself: /healthz, /openapi.json and /docs (no API key needed)."""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app, render_template
+from pydantic import BaseModel, Field
+
+from .. import __version__
+from ..schema import SCHEMA_VERSION
+from .responses import json_response
+
+bp = Blueprint("meta", __name__, template_folder="templates")
+
+
+class Health(BaseModel):
+    status: str = Field(description='"ok" once the server is ready')
+    version: str = Field(description="the newsbadge package version")
+    schema_: str = Field(alias="schema", description="the report schema this server answers with")
+
+
+HEALTH = Health.model_validate(
+    {"status": "ok", "version": __version__, "schema": SCHEMA_VERSION}).model_dump(by_alias=True)
+
+
+@bp.get("/healthz")
+def healthz():
+    """200 as soon as the app exists: create_app has already loaded and warmed the core."""
+    return json_response(HEALTH)
+
+
+@bp.get("/openapi.json")
+def openapi():
+    return json_response(current_app.config["NEWSBADGE_OPENAPI"])
+
+
+@bp.get("/docs")
+def docs():
+    """A self-contained page (no scripts, no CDN) rendered from the OpenAPI document."""
+    return render_template("docs.html", doc=current_app.config["NEWSBADGE_OPENAPI"])

@@ -1,0 +1,71 @@
+"""API keys, the rate limit and CORS: what makes the service safe to expose.
+
+- Keys (NEWSBADGE_API_KEYS): every `/v1/` request needs `Authorization: Bearer KEY`; each
+  configured key is compared in constant time (hmac.compare_digest), all of them every time, so
+  the answer's timing tells nothing about which key was close.
+- Rate limit (NEWSBADGE_RATE_LIMIT): Flask-Limiter, counted per key when keys are configured, else
+  per client address; 429 with Retry-After. Storage in memory (per worker process) by default,
+  or NEWSBADGE_RATE_LIMIT_STORAGE (e.g. redis://localhost:6379) to share counts between workers.
+- CORS: closed unless NEWSBADGE_CORS_ORIGINS lists origins (the extension needs none).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+
+from flask import Blueprint, Flask, current_app, request
+from flask_cors import CORS
+from flask_limiter import Limiter
+
+from ..settings import Settings
+from . import errors
+
+
+def bearer_token() -> str | None:
+    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+    return token.strip() if scheme.lower() == "bearer" and token.strip() else None
+
+
+def key_matches(token: str, keys: tuple[str, ...]) -> bool:
+    supplied = token.encode()
+    matched = False
+    for key in keys:
+        matched |= hmac.compare_digest(supplied, key.encode())
+    return matched
+
+
+def require_api_key() -> None:
+    """`before_request` of the /v1/ blueprint; preflight OPTIONS carry no credentials by design."""
+    keys = current_app.config["NEWSBADGE_SETTINGS"].api_keys
+    if not keys or request.method == "OPTIONS":
+        return
+    token = bearer_token()
+    if token is None or not key_matches(token, keys):
+        raise errors.ApiError(401, "unauthorized", "missing or wrong API key: send "
+                              "Authorization: Bearer <key>", {"WWW-Authenticate": "Bearer"})
+
+
+def rate_limit_key() -> str:
+    """Who is counted: a digest of a valid API key (never the key itself, which would end up in
+    Redis), else the client's address, so that made-up keys do not each get a fresh allowance."""
+    keys = current_app.config["NEWSBADGE_SETTINGS"].api_keys
+    token = bearer_token() if keys else None
+    if token is not None and key_matches(token, keys):
+        return "key:" + hashlib.sha256(token.encode()).hexdigest()[:32]
+    return "addr:" + (request.remote_addr or "unknown")
+
+
+def protect(app: Flask, v1: Blueprint, settings: Settings) -> None:
+    """Wire keys, the rate limit and CORS onto the app; call before registering `v1`."""
+    v1.before_request(require_api_key)
+    if settings.rate_limit:
+        limiter = Limiter(rate_limit_key, app=app, storage_uri=settings.rate_limit_storage,
+                          headers_enabled=True, strategy="fixed-window")
+        limiter.shared_limit(settings.rate_limit, scope="v1",
+                             exempt_when=lambda: request.method == "OPTIONS")(v1)
+        app.extensions["newsbadge_limiter"] = limiter
+    if settings.cors_origins:
+        CORS(app, resources={r"/v1/*": {}, r"/openapi.json": {}},
+             origins=list(settings.cors_origins), allow_headers=["Authorization", "Content-Type"],
+             methods=["GET", "POST", "OPTIONS"], max_age=600)
