@@ -1,0 +1,27 @@
+"""Fixtures shared by the whole suite."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SEED_ARTICLE = REPO.parent / "shared" / "samples" / "seed-article.txt"
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    """The real page text in ../shared/samples (not copied into the repository)."""
+    path = Path(os.environ.get("NEWSBADGE_SEED", SEED_ARTICLE))
+    if not path.exists():
+        pytest.skip(f"seed article not found at {path}")
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def wire_story() -> str:
+    """A plainly written wire report, written for these tests."""
+    return (FIXTURES / "core" / "wire-story.txt").read_text(encoding="utf-8")

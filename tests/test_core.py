@@ -1,0 +1,111 @@
+"""The analysis core: one request in, a complete report out, with evidence that indexes the text."""
+
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from newsbadge import analyze
+from newsbadge.schema import Report
+
+FIXTURES = Path(__file__).parent / "fixtures" / "core"
+SECTIONS = ("language", "stats", "readability", "sensational", "contamination", "sourcing", "badge")
+
+
+def evidence_spans(report: dict) -> list[dict]:
+    """Every offset-carrying item of a report."""
+    sourcing = report["sourcing"]
+    return [
+        *report["sensational"]["evidence"],
+        *report["contamination"]["spans"],
+        *sourcing["hedges"],
+        *(a["cue"] for a in sourcing["attributions"]),
+        *(a["source"] for a in sourcing["attributions"] if a["source"]),
+    ]
+
+
+def test_report_has_every_section_and_validates_against_the_schema(wire_story):
+    report = analyze({"text": wire_story, "title": "Council approves road budget"})
+    Report.model_validate(report)
+    assert report["schema"] == "newsbadge.report/1"
+    assert all(section in report for section in SECTIONS)
+    assert report["stats"]["words"] > 200 and report["stats"]["sentences"] >= 10
+    assert report["readability"]["grade_level"] is not None
+    assert "text" not in report  # the request's text is what offsets index
+
+
+def test_every_evidence_offset_round_trips_into_the_sent_text(wire_story):
+    text = "🙂 Emoji first. " + wire_story + "\nGo Premium Today – $1 Trial\n0 Comments"
+    report = analyze({"text": text})
+    spans = evidence_spans(report)
+    assert spans, "the wire story has attributions and the tail has boilerplate"
+    for span in spans:
+        assert text[span["start"] : span["end"]] == span["text"]
+
+
+def test_plain_wire_story_gets_a_good_badge(wire_story):
+    badge = analyze({"text": wire_story})["badge"]
+    assert badge["level"] in {"good", "mixed"}
+    assert len(badge["text"]) <= 4 and badge["summary"].endswith(".")
+
+
+def test_title_alone_gets_a_headline_score_and_insufficient_sections():
+    report = analyze({"title": "You Won't Believe What Happened Next!!"})
+    Report.model_validate(report)
+    assert report["sensational"]["headline"]["text"].startswith("You Won't")
+    for section in ("sensational", "sourcing"):
+        assert report[section]["score"] is None
+        assert report[section]["level"] == "insufficient"
+    assert report["badge"]["level"] == "unknown"
+
+
+def test_html_only_request_returns_the_text_its_offsets_index(wire_story):
+    paragraphs = "".join(f"<p>{line}</p>" for line in wire_story.splitlines())
+    html = f"<html><head><title>t</title></head><body>{paragraphs}</body></html>"
+    report = analyze({"html": html})
+    assert "council voted 7-2" in report["text"]
+    for span in evidence_spans(report):
+        assert report["text"][span["start"] : span["end"]] == span["text"]
+
+
+def test_unsupported_language_still_reports_what_does_not_depend_on_it():
+    spanish = (FIXTURES / "spanish-story.txt").read_text(encoding="utf-8")
+    report = analyze({"text": spanish * 2})
+    assert report["language"] == {"code": "es", "probability": report["language"]["probability"],
+                                  "supported": False}
+    assert report["stats"]["words"] > 100
+    assert report["readability"]["flesch_reading_ease"] is not None
+    assert report["sourcing"]["level"] == "insufficient"
+    assert report["badge"]["level"] == "unknown"
+    assert "language" in report["badge"]["summary"]
+
+
+def test_language_override_wins_over_detection(wire_story):
+    report = analyze({"text": wire_story, "lang": "de"})
+    assert report["language"] == {"code": "de", "probability": 1.0, "supported": False}
+
+
+def test_id_and_url_are_echoed(wire_story):
+    report = analyze({"text": wire_story, "id": 42, "url": "https://example.org/a"})
+    assert report["id"] == 42 and report["url"] == "https://example.org/a"
+
+
+def test_empty_text_is_insufficient_not_an_error():
+    report = analyze({"text": ""})
+    Report.model_validate(report)
+    assert report["stats"]["words"] == 0
+    assert report["language"]["code"] == "und"
+    assert report["badge"]["text"] == "?"
+
+
+@pytest.mark.parametrize(
+    ("request_body", "field"),
+    [({}, "request"), ({"text": 5}, "text"), ({"title": ["a"]}, "title"),
+     ({"text": "x", "lang": "english!"}, "lang"), ({"text": "x", "id": {"a": 1}}, "id")],
+)
+def test_invalid_requests_raise_and_name_the_field(request_body, field):
+    with pytest.raises(ValidationError) as caught:
+        analyze(request_body)
+    from newsbadge.schema import validation_message
+
+    assert validation_message(caught.value).startswith(field)

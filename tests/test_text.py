@@ -1,0 +1,28 @@
+from newsbadge.text import Ranges, line_spans, sentence_spans, word_spans
+
+
+def test_word_spans_keep_inner_apostrophes_hyphens_and_number_separators():
+    text = "It isn’t a Q-and-A: 100,000 troops, 3.5 percent."
+    words = [text[s:e] for s, e in word_spans(text)]
+    assert words == ["It", "isn’t", "a", "Q-and-A", "100,000", "troops", "3.5", "percent"]
+
+
+def test_sentence_spans_split_on_terminal_punctuation_and_line_breaks():
+    text = "First one. Second one?  Third “quoted.” Fourth\nFifth line"
+    sentences = [text[s:e] for s, e in sentence_spans(text)]
+    assert sentences == ["First one.", "Second one?", "Third “quoted.”", "Fourth", "Fifth line"]
+
+
+def test_line_spans_strip_whitespace_and_skip_blank_lines():
+    text = "  first  \n\n\t\nsecond\r\n"
+    assert [text[s:e] for s, e in line_spans(text)] == ["first", "second"]
+
+
+def test_ranges_merge_and_answer_overlap_queries():
+    ranges = Ranges.of([(10, 20), (15, 30), (40, 50), (5, 5)])
+    assert ranges.spans == ((10, 30), (40, 50))
+    assert ranges.overlaps(29, 35) and ranges.overlaps(0, 11) and ranges.overlaps(45, 46)
+    assert not any(ranges.overlaps(*gap) for gap in [(30, 40), (0, 10), (50, 60)])
+    assert ranges.contains(10) and not ranges.contains(30)
+    assert ranges.complement(60) == [(0, 10), (30, 40), (50, 60)]
+    assert not Ranges() and Ranges().complement(3) == [(0, 3)]
