@@ -1,38 +1,104 @@
-"""Sensational framing: first version (a short hyperbole list and alarm punctuation)."""
+"""Sensational framing: how much a page works its reader up, and the words that do it.
+
+Two parts, each explained by its evidence:
+- the headline: a logistic model over named framing features (headline.py, weights trained on
+  the clickbait set by training/train_sensational.py), scored 0-100;
+- the body: framing cues found in the article text (cues.py, lexicons in data/), as a density of
+  cue weight per 100 article words, so that long and short articles compare.
+
+Both are mapped onto one 0-100 scale on which each part's data-derived thresholds sit at the
+same points (MODERATE_AT, HIGH_AT); the section's score is the higher of the two.
+"""
 
 from __future__ import annotations
 
-import re
+import json
+import math
 
 from ..document import Document
-from ..sections import TOO_SHORT, UNSUPPORTED_LANGUAGE, evidence_span, insufficient
+from ..sections import TOO_SHORT, UNSUPPORTED_LANGUAGE, insufficient
+from . import cues, headline
+from .lexicon import DATA
 
 LANGUAGES = frozenset({"en"})
+# Fewer article words than this and the density is noise (one loaded word in 20 is 5 per 100).
 MIN_WORDS = 50
-HYPERBOLE_RE = re.compile(
-    r"\b(?:unprecedented|stunning|shocking|worst ever|devastating|upended|slammed|glowingly)\b", re.I
-)
-ALARM_RE = re.compile(r"[!?]*![!?]+")
+# Where the data-derived "moderate" and "high" thresholds sit on the 0-100 scale. Display choices:
+# the thresholds themselves come from data/headline_model.json and data/body_thresholds.json.
+MODERATE_AT = 40.0
+HIGH_AT = 70.0
+# Evidence listed in a report, at most (the density counts every cue).
+MAX_EVIDENCE = 300
+
+HEADLINE_THRESHOLDS = headline.MODEL["thresholds"]
+BODY_THRESHOLDS = json.loads((DATA / "body_thresholds.json").read_text(encoding="utf-8"))[
+    "thresholds"
+]
 
 
 def analyze(doc: Document, title: str | None) -> dict:
-    headline = _headline(title) if title else None
+    """The `sensational` section of the report for an article and its title."""
+    head = _headline(title, doc.language) if title and title.strip() else None
     if doc.language not in LANGUAGES:
-        return insufficient(UNSUPPORTED_LANGUAGE, headline=headline, evidence=[])
-    if len(doc.article_words) < MIN_WORDS:
-        return insufficient(TOO_SHORT, headline=headline, evidence=[])
-    evidence = [
-        evidence_span(doc.text, *m.span(), cue=cue, weight=weight)
-        for regex, cue, weight in ((HYPERBOLE_RE, "hyperbole", 0.6), (ALARM_RE, "alarm", 0.5))
-        for m in regex.finditer(doc.text)
-        if not doc.boilerplate.overlaps(*m.span())
-    ]
-    density = sum(e["weight"] for e in evidence) * 1000 / len(doc.article_words)
-    score = round(min(100.0, density * 10), 1)
-    level = "low" if score < 25 else "moderate" if score < 60 else "high"
-    return {"score": score, "level": level, "headline": headline, "evidence": evidence}
+        return insufficient(UNSUPPORTED_LANGUAGE, headline=head, evidence=[])
+    words = len(doc.article_words)
+    if words < MIN_WORDS:
+        return insufficient(TOO_SHORT, headline=head, evidence=[])
+    evidence = cues.find(doc)
+    density = cues.density(evidence, words)
+    body_score = _scale(density, BODY_THRESHOLDS["moderate"], BODY_THRESHOLDS["high"],
+                        2 * BODY_THRESHOLDS["high"])
+    score = max(body_score, head["scaled"]) if head else body_score
+    kinds: dict[str, int] = {}
+    for e in evidence:
+        kinds[e["cue"]] = kinds.get(e["cue"], 0) + 1
+    return {
+        "score": round(score, 1),
+        "level": _level(score),
+        "headline": head,
+        "evidence": evidence[:MAX_EVIDENCE],
+        "body_score": round(body_score, 1),
+        "body_level": _level(body_score),
+        "per_100_words": round(density, 2),
+        "cue_counts": kinds,
+        "evidence_total": len(evidence),
+    }
 
 
-def _headline(title: str) -> dict:
-    hits = len(HYPERBOLE_RE.findall(title)) + len(ALARM_RE.findall(title))
-    return {"text": title, "score": min(100.0, 40.0 * hits)}
+def headline_score(title: str, language: str = "en") -> float:
+    """The headline's clickbait framing, 0-100 (the model's probability, in percent)."""
+    if language not in LANGUAGES:
+        raise ValueError(f"no headline model for language {language!r}")
+    return headline.score(title)[0]
+
+
+def sentence_score(text: str, language: str = "en") -> float:
+    """Framing of a short text such as one sentence, 0-100: 100 * (1 - e^-w) for its total cue
+    weight w. Not a density: in a sentence, each loaded word counts on its own."""
+    weight = sum(e["weight"] for e in cues.find(Document(text, language)))
+    return 100 * (1 - math.exp(-weight))
+
+
+def _headline(title: str, language: str | None) -> dict:
+    """The headline part. A title alone is often too short for language detection ("und"):
+    it is scored unless it was detected as a language we have no model for."""
+    if language not in LANGUAGES and language not in (None, "und"):
+        return {"text": title, "score": None, "level": "insufficient",
+                "reason": UNSUPPORTED_LANGUAGE, "cues": []}
+    probability, found = headline.score(title)
+    scaled = _scale(probability, HEADLINE_THRESHOLDS["moderate"], HEADLINE_THRESHOLDS["high"], 100)
+    return {"text": title, "score": round(probability, 1), "level": _level(scaled),
+            "scaled": round(scaled, 1), "cues": found}
+
+
+def _scale(value: float, moderate: float, high: float, top: float) -> float:
+    """Piecewise-linear map putting `moderate` at MODERATE_AT, `high` at HIGH_AT, `top` at 100."""
+    if value < moderate:
+        return MODERATE_AT * value / moderate
+    if value < high:
+        return MODERATE_AT + (HIGH_AT - MODERATE_AT) * (value - moderate) / (high - moderate)
+    return min(100.0, HIGH_AT + (100 - HIGH_AT) * (value - high) / max(top - high, 1e-9))
+
+
+def _level(score: float) -> str:
+    return "high" if score >= HIGH_AT else "moderate" if score >= MODERATE_AT else "low"

@@ -1,0 +1,161 @@
+"""Framing cues in article text, found in one pass over the article's words plus two small regexes.
+
+Each cue is evidence with its offsets, its kind (`cue`) and its weight. Words inside direct
+quotation marks are the source's, not the outlet's: they are reported with `quoted: true` and
+weighed less. A cue within a few words after a negator ("not unprecedented") is no cue.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..document import Document
+from ..text import Ranges
+from .lexicon import FIRST_WORDS, NEGATORS, VALENCE
+
+# Weight of one cue of each kind, in "framing units". Set by hand (no labeled article text was
+# available to fit them): kinds that are framing by their nature (clickbait phrasing, name-calling,
+# hyperbole, loaded verbs, figures of speech, scare quotes, alarm punctuation, shouting) weigh 1;
+# kinds that are often innocent in news (superlatives, intensifiers, absolutes, modal speculation)
+# weigh less. Emotive words weigh EMOTIVE_WEIGHT times |valence| / 4 (VADER's scale).
+KIND_WEIGHTS = {
+    "clickbait": 1.0,
+    "name_calling": 1.0,
+    "hyperbole": 0.8,
+    "loaded": 0.8,
+    "idiom": 0.8,
+    "scare_quote": 0.8,
+    "alarm": 0.8,
+    "shouting": 0.8,
+    "speculation": 0.5,
+    "superlative": 0.4,
+    "absolute": 0.3,
+    "intensifier": 0.3,
+}
+EMOTIVE_WEIGHT = 0.8
+# Quoted words are the source's: a quote full of loaded words says more about the speaker.
+QUOTED_FACTOR = 0.25
+# A negator this many words or fewer before a cue cancels it ("not at all unprecedented").
+NEGATION_WINDOW = 3
+# Scare quotes: a quoted run of at most this many words, starting with a lower-case letter (a
+# capital starts a title or nickname), that is not a quoted statement.
+SCARE_QUOTE_MAX_WORDS = 3
+SCARE_QUOTE_MAX_CHARS = 60
+# Text whose article characters are mostly capitals is set in capitals, not shouting.
+SHOUTING_MAX_SHARE = 0.5
+
+QUOTE_RE = re.compile('[\u201c\u201d"\n]')
+ALARM_RE = re.compile(r"[!?]+")
+# Runs of three or more all-capital words (each of three or more letters): shouting.
+SHOUT_RE = re.compile(r"\b[A-Z]{3,}(?:[ \t]+[A-Z]{3,}\b){2,}")
+# What comes before a quoted statement rather than a scare quote: "said:", "told reporters,".
+STATEMENT_LEAD_RE = re.compile(r"[:,]\s*$")
+
+
+def find(doc: Document) -> list[dict]:
+    """Every framing cue in the article (boilerplate excluded), sorted by position."""
+    text = doc.text
+    quotes = quote_ranges(text)
+    found = _word_cues(text, doc.article_words)
+    found += _scare_quotes(text, quotes)
+    found += [(m.start(), m.end(), "alarm", KIND_WEIGHTS["alarm"]) for m in ALARM_RE.finditer(text)
+              if "!" in m.group() or m.end() - m.start() > 1]
+    found += _shouting(text)
+    evidence = []
+    for start, end, cue, weight in sorted(found):
+        if doc.boilerplate and doc.boilerplate.overlaps(start, end):
+            continue
+        quoted = cue != "scare_quote" and quotes.overlaps(start, end)
+        evidence.append({"start": start, "end": end, "text": text[start:end], "cue": cue,
+                         "weight": round(weight * (QUOTED_FACTOR if quoted else 1.0), 3),
+                         "quoted": quoted})
+    return evidence
+
+
+def density(evidence: list[dict], words: int) -> float:
+    """Cue weight per 100 words."""
+    return 100 * sum(e["weight"] for e in evidence) / max(words, 1)
+
+
+def body_density(doc: Document) -> float:
+    return density(find(doc), len(doc.article_words))
+
+
+def quote_ranges(text: str) -> Ranges:
+    """Spans inside direct quotation marks, quote marks included. Curly quotes open and close;
+    a straight quote toggles; an unclosed quote ends with its paragraph (line)."""
+    spans, opened = [], None
+    for m in QUOTE_RE.finditer(text):
+        mark, pos = m.group(), m.start()
+        if mark == "\n" or (mark == "\u201d" or mark == '"') and opened is not None:
+            if opened is not None:
+                spans.append((opened, pos + (mark != "\n")))
+            opened = None
+        elif mark != "\u201d":
+            opened = pos
+    if opened is not None:
+        spans.append((opened, len(text)))
+    return Ranges.of(spans)
+
+
+def _word_cues(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int, str, float]]:
+    lower = text.lower()
+    if len(lower) != len(text):  # a few characters lower-case to two; keep offsets exact
+        lower = "".join(ch.lower()[0] for ch in text)
+    found = []
+    last_negator = -NEGATION_WINDOW - 1
+    i, n = 0, len(words)
+    while i < n:
+        s, e = words[i]
+        word = lower[s:e].replace("\u2019", "'")
+        entry = FIRST_WORDS.get(word)
+        if entry is None:
+            if word in NEGATORS:
+                last_negator = i
+            elif len(word) > 6 and word.endswith("iest") and word != "earliest":
+                found.append((s, e, "superlative", KIND_WEIGHTS["superlative"]))
+            i += 1
+            continue
+        kind, length = _match(lower, words, i, entry)
+        if kind is not None and i - last_negator > NEGATION_WINDOW:
+            end = words[i + length - 1][1]
+            weight = (EMOTIVE_WEIGHT * abs(VALENCE[word]) / 4 if kind == "emotive"
+                      else KIND_WEIGHTS[kind])
+            found.append((s, end, kind, weight))
+        if word in NEGATORS:
+            last_negator = i
+        i += length
+    return found
+
+
+def _match(lower: str, words, i: int, entry) -> tuple[str | None, int]:
+    """The longest phrase of the lexicon that starts at word i: its kind and its length in words."""
+    single, longer = entry
+    for phrase, kind in longer:
+        if i + len(phrase) <= len(words) and all(
+            lower[words[i + k][0] : words[i + k][1]].replace("\u2019", "'") == phrase[k]
+            for k in range(1, len(phrase))
+        ):
+            return kind, len(phrase)
+    return single, 1
+
+
+def _scare_quotes(text: str, quotes: Ranges) -> list[tuple[int, int, str, float]]:
+    found = []
+    for start, end in quotes.spans:
+        if end - start > SCARE_QUOTE_MAX_CHARS:
+            continue
+        inner = text[start + 1 : end - 1]
+        if (0 < len(inner.split()) <= SCARE_QUOTE_MAX_WORDS and inner[:1].islower()
+                and not any(ch in inner for ch in ".,!?:;\n")
+                and not STATEMENT_LEAD_RE.search(text[max(0, start - 3) : start])):
+            found.append((start, end, "scare_quote", KIND_WEIGHTS["scare_quote"]))
+    return found
+
+
+def _shouting(text: str) -> list[tuple[int, int, str, float]]:
+    runs = [m.span() for m in SHOUT_RE.finditer(text)]
+    letters = sum(e - s for s, e in runs)
+    if not runs or letters > SHOUTING_MAX_SHARE * len(text):
+        return []
+    return [(s, e, "shouting", KIND_WEIGHTS["shouting"]) for s, e in runs]

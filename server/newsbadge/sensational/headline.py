@@ -1,0 +1,137 @@
+"""Headline framing: named features of a title and a small logistic model over them.
+
+The features describe framing, not topics: forward reference ("this", "here"), the reader
+addressed ("you"), listicle numbers, questions, superlatives and hyperbole, emotive valence
+(VADER), contractions and shouting, and the function words that separate clickbait from
+"headlinese". Question marks are no feature: the clickbait set's collectors stripped nearly all of
+them from the clickbait side, so a model would learn "?" as a sign of news. No content-word n-grams: those memorise publishers (see the shared data's README).
+The weights are learned by training/train_sensational.py and read from data/headline_model.json.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+
+from ..text import WORD_RE
+from .lexicon import BOOSTERS, DATA, FUNCTION_FEATURES, FUNCTION_WORDS, NEUTRAL, PHRASES, VALENCE
+
+MODEL = json.loads((DATA / "headline_model.json").read_text(encoding="utf-8"))
+
+NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty hundred dozen".split()
+)
+SECOND_PERSON = frozenset("you your yours yourself yourselves you're you'll you've you'd ya u".split())
+FIRST_PERSON = frozenset("i me my mine myself we us our ours i'm i've i'd i'll we're".split())
+FORWARD_REFERENCE = frozenset("this these here here's heres".split())
+QUESTION_OPENERS = frozenset(
+    "how why what which who when where can could do does did is are should would will "
+    "have has if".split()
+)
+ATTRIBUTION_VERBS = frozenset(
+    "says said say tells told warns warned urges urged announces announced reports reported "
+    "claims claimed denies denied confirms confirmed".split()
+)
+CONTRACTION_RE = re.compile(r"(?:n't|'re|'ll|'ve|'m|'d)$")
+# Lexicon kinds that are headline features; hyperbole, loaded verbs, idioms and name-calling are
+# pooled into one feature ("loaded_language"): few headlines have any, and apart they overfit.
+HEADLINE_KINDS = {"superlative": "superlative", "clickbait": "clickbait",
+                  "hyperbole": "loaded_language", "loaded": "loaded_language",
+                  "idiom": "loaded_language", "name_calling": "loaded_language"}
+
+
+def tokens(title: str) -> list[tuple[int, int, str]]:
+    """Word spans of the title with their lower-cased, apostrophe-normalised text."""
+    return [
+        (m.start(), m.end(), m.group().lower().replace("\u2019", "'"))
+        for m in WORD_RE.finditer(title)
+    ]
+
+
+def features(title: str) -> tuple[dict[str, float], dict[str, list[tuple[int, int]]]]:
+    """The headline's feature values, and for each feature the title spans that fired it."""
+    toks = tokens(title)
+    words = [w for _, _, w in toks]
+    spans: dict[str, list[tuple[int, int]]] = {}
+
+    def mark(name: str, predicate) -> None:
+        spans[name] = [(s, e) for s, e, w in toks if predicate(w)]
+
+    mark("second_person", SECOND_PERSON.__contains__)
+    mark("first_person", FIRST_PERSON.__contains__)
+    mark("forward_reference", FORWARD_REFERENCE.__contains__)
+    mark("attribution_verb", ATTRIBUTION_VERBS.__contains__)
+    mark("contraction", lambda w: CONTRACTION_RE.search(w) is not None)
+    mark("intensifier", lambda w: w in BOOSTERS and w not in NEUTRAL)
+    mark("adverb_ly", lambda w: len(w) > 4 and w.endswith("ly"))
+    spans["listicle_number"] = [(s, e) for s, e, w in toks[:1] if _is_number(w)]
+    spans["number"] = [(s, e) for s, e, w in toks[1:] if _is_number(w)]
+    spans["question_opener"] = [(s, e) for s, e, w in toks[:1] if w in QUESTION_OPENERS]
+    spans["exclamation"] = [m.span() for m in re.finditer(r"!", title)]
+    spans["shouting"] = _shouting(title, toks)
+    for kind, found in _phrase_spans(toks).items():
+        spans[kind] = found
+
+    values = {name: float(len(found)) for name, found in spans.items()}
+    n = max(len(words), 1)
+    values["words"] = len(words) / 10
+    values["mean_word_length"] = sum(map(len, words)) / n / 5
+    values["function_share"] = sum(w in FUNCTION_WORDS for w in words) / n
+    valences = [VALENCE.get(w, 0.0) for w in words if w not in NEUTRAL]
+    values["emotive_positive"] = max([v for v in valences if v > 0], default=0.0) / 4
+    values["emotive_negative"] = -min([v for v in valences if v < 0], default=0.0) / 4
+    present = set(words)
+    for word in FUNCTION_FEATURES:
+        values[f"fw_{word}"] = float(word in present)
+    return values, spans
+
+
+def score(title: str) -> tuple[float, list[dict]]:
+    """The probability (0-100) that the title is clickbait-framed, and the spans that pushed it up."""
+    values, spans = features(title)
+    weights = MODEL["weights"]
+    logit = MODEL["intercept"] + sum(weights.get(k, 0.0) * v for k, v in values.items())
+    cues = [
+        {"start": s, "end": e, "text": title[s:e], "cue": name, "weight": round(weights[name], 2)}
+        for name, found in spans.items()
+        if weights.get(name, 0.0) > 0
+        for s, e in found
+    ]
+    cues.sort(key=lambda c: (c["start"], c["end"]))
+    return 100 / (1 + math.exp(-logit)), cues
+
+
+def _is_number(word: str) -> bool:
+    return word[:1].isdigit() or word in NUMBER_WORDS
+
+
+def _shouting(title: str, toks: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """All-capital words of four letters or more, in a title that is not all capitals itself."""
+    caps = [(s, e) for s, e, _ in toks if e - s >= 4 and title[s:e].isupper()]
+    return caps if len(caps) * 2 < len(toks) else []
+
+
+def _phrase_spans(toks: list[tuple[int, int, str]]) -> dict[str, list[tuple[int, int]]]:
+    """Spans of the lexicon's phrases of the kinds that headlines use, longest match first."""
+    found: dict[str, list[tuple[int, int]]] = {name: [] for name in HEADLINE_KINDS.values()}
+    words = [w for _, _, w in toks]
+    i = 0
+    while i < len(words):
+        for length in range(min(4, len(words) - i), 0, -1):
+            kind = PHRASES.get(tuple(words[i : i + length]))
+            if kind in HEADLINE_KINDS:
+                found[HEADLINE_KINDS[kind]].append((toks[i][0], toks[i + length - 1][1]))
+                i += length - 1
+                break
+        else:
+            if _is_superlative(words[i]):
+                found["superlative"].append(toks[i][:2])
+        i += 1
+    return found
+
+
+def _is_superlative(word: str) -> bool:
+    """-iest adjectives ("craziest", "deadliest"), except "earliest", which dates rather than rates."""
+    return len(word) > 6 and word.endswith("iest") and word != "earliest"

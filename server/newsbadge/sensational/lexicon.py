@@ -1,0 +1,70 @@
+"""The English cue lexicons, read once at import from the data files beside this module.
+
+Every file carries its provenance in its header comments (lines starting with "#").
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+
+# VADER rates words from -4 (most negative) to +4; entries at or beyond this magnitude count as
+# emotive cues in article text. 2.0 keeps VADER's "strong" half (e.g. "horrific" -3.4,
+# "brilliant" 2.8) and leaves mild evaluation ("concern" -1.1, "fine" 0.8) alone.
+EMOTIVE_MIN_VALENCE = 2.5
+
+
+def data_lines(name: str) -> list[list[str]]:
+    """The non-comment lines of a data file, split on tabs (or spaces for .txt files)."""
+    rows = []
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append(line.split("\t") if name.endswith(".tsv") else line.split())
+    return rows
+
+
+def _apostrophe_forms(phrase: str) -> set[str]:
+    """A phrase as written and with the typographic apostrophe that news pages mostly use."""
+    return {phrase, phrase.replace("'", "\u2019")}
+
+
+def _phrases() -> dict[tuple[str, ...], str]:
+    phrases = {}
+    for phrase, kind in data_lines("cues_en.tsv"):
+        for form in _apostrophe_forms(phrase):
+            phrases[tuple(form.split())] = kind
+    return phrases
+
+
+VALENCE: dict[str, float] = {word: float(v) for word, v in data_lines("vader_en.tsv")}
+BOOSTERS = frozenset(w for (w,) in data_lines("vader_boosters_en.txt"))
+NEUTRAL = frozenset(w for (w,) in data_lines("neutral_en.txt"))
+NEGATORS = frozenset(
+    form for (w,) in data_lines("negators_en.txt") for form in _apostrophe_forms(w)
+)
+FUNCTION_WORDS = frozenset(row[0] for row in data_lines("function_words_en.txt"))
+FUNCTION_FEATURES = tuple(row[0] for row in data_lines("function_words_en.txt") if row[1:] == ["*"])
+PHRASES = _phrases()
+
+# One entry per word that can start a cue: its own kind (or None) and the longer phrases it opens,
+# longest first, so that "worst ever" wins over "worst". Emotive words come from VADER unless a
+# more specific kind claims them or they are everyday news words (neutral_en.txt).
+FIRST_WORDS: dict[str, tuple[str | None, tuple[tuple[tuple[str, ...], str], ...]]] = {}
+
+
+def _build_first_words() -> None:
+    starts: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for words, kind in PHRASES.items():
+        starts.setdefault(words[0], []).append((words, kind))
+    single = {w: "emotive" for w, v in VALENCE.items() if abs(v) >= EMOTIVE_MIN_VALENCE}
+    single.update({w: "intensifier" for w in BOOSTERS})
+    for word in NEUTRAL:
+        single.pop(word, None)
+    single.update({words[0]: kind for words, kind in PHRASES.items() if len(words) == 1})
+    for word in set(starts) | set(single):
+        longer = sorted((p for p in starts.get(word, []) if len(p[0]) > 1), key=lambda p: -len(p[0]))
+        FIRST_WORDS[word] = (single.get(word), tuple(longer))
+
+
+_build_first_words()
