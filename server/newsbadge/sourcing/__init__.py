@@ -1,18 +1,35 @@
-"""Sourcing density: first version (reporting verbs and hedges)."""
+"""Sourcing density: who is cited, how, and what is hedged (the report's `sourcing` section).
+
+Cues come from a lexicon learned on PolNeAR train (see cues.py and training/train_sourcing.py);
+each cue's attribution is its sentence, stretched to the end of a quotation that runs past it;
+sources are found next to the cue and merged (sources.py). Density is attributions per 1,000
+article words; score and level place it in the detector's own distribution on PolNeAR train
+(data/calibration.json). Text overlapping boilerplate is not judged.
+"""
 
 from __future__ import annotations
 
+import bisect
+import json
 import re
+from importlib import resources
 
 from ..document import Document
 from ..sections import TOO_SHORT, UNSUPPORTED_LANGUAGE, evidence_span, insufficient
+from . import cues, sources
 
 LANGUAGES = frozenset({"en"})
+# Below this many article words one quote more or less swings the density by 10+ per 1,000.
 MIN_WORDS = 80
-CUE_RE = re.compile(
-    r"\b(?:said|says|told|according to|claimed|asserted|noted|cites|wrote|tweeted|reported)\b", re.I
-)
-HEDGE_RE = re.compile(r"\b(?:reportedly|allegedly|has yet to be verified|unconfirmed)\b", re.I)
+# How far a quotation opened in the cue's sentence may run on (multi-paragraph quotes).
+QUOTE_REACH = 3000
+OPEN_QUOTES = {"“": "”", '"': '"'}
+
+CALIBRATION = json.loads(
+    resources.files(__package__).joinpath("data", "calibration.json").read_text(encoding="utf-8"))
+CUE_WORDS = cues.cue_words(cues.learned_scores(), cues.reporting_forms(),
+                           CALIBRATION["cue_threshold"])
+HEDGE_RE = re.compile(r"\b(?:" + "|".join(cues._data_lines("hedges.txt")) + r")\b", re.I)
 EMPTY = {"per_1000_words": None, "attributions": [], "sources": [], "hedges": []}
 
 
@@ -21,15 +38,105 @@ def analyze(doc: Document) -> dict:
         return insufficient(UNSUPPORTED_LANGUAGE, **EMPTY)
     if len(doc.article_words) < MIN_WORDS:
         return insufficient(TOO_SHORT, **EMPTY)
-    judged = [m for m in CUE_RE.finditer(doc.text) if not doc.boilerplate.overlaps(*m.span())]
-    attributions = [
-        {"start": m.start(), "end": m.end(), "cue": evidence_span(doc.text, *m.span()),
-         "source": None, "quote": False}
-        for m in judged
-    ]
-    hedges = [evidence_span(doc.text, *m.span()) for m in HEDGE_RE.finditer(doc.text)]
+    text = doc.text
+    article = sources.Article(text)
+    sentences = doc.sentences
+    starts = [s for s, _ in sentences]
+    attributions, registry = [], SourceRegistry()
+    for cue_start, cue_end in cues.find_cues(text, doc.article_words, CUE_WORDS):
+        if doc.boilerplate.overlaps(cue_start, cue_end):
+            continue
+        i = max(0, bisect.bisect_right(starts, cue_start) - 1)
+        sent_start, sent_end = sentences[i]
+        source = find_source(text, sent_start, sent_end, cue_start, cue_end, article)
+        end, quote = quotation_end(text, sent_start, sent_end)
+        attributions.append({
+            "start": min(sent_start, cue_start), "end": max(end, cue_end),
+            "cue": evidence_span(text, cue_start, cue_end),
+            "source": registry.add(text, source) if source else None,
+            "quote": quote,
+        })
+    judged = {(a["start"], a["end"]) for a in attributions}
+    for start, end in judged:
+        for o_start, o_end, name in sources.outlet_mentions(text, start, end):
+            registry.add(text, (o_start, o_end, name, "outlet", None), cited=False)
+    hedges = [evidence_span(text, *m.span()) for m in HEDGE_RE.finditer(text)
+              if not doc.boilerplate.overlaps(*m.span())]
     per_1000 = round(len(attributions) * 1000 / len(doc.article_words), 1)
-    score = round(min(100.0, per_1000 * 100 / 40), 1)
-    level = "thin" if per_1000 < 10 else "moderate" if per_1000 < 25 else "well_sourced"
-    return {"score": score, "level": level, "per_1000_words": per_1000,
-            "attributions": attributions, "sources": [], "hedges": hedges}
+    return {"score": score(per_1000), "level": level(per_1000), "per_1000_words": per_1000,
+            "attributions": attributions, "sources": registry.listing(), "hedges": hedges,
+            "thresholds": {"thin_below": CALIBRATION["thin_below"],
+                           "well_sourced_from": CALIBRATION["well_sourced_from"]}}
+
+
+def find_source(text, sent_start, sent_end, cue_start, cue_end, article):
+    """Before the cue first, unless the cue opens its clause ("According to X", ", said X")."""
+    before = text[max(sent_start, cue_start - 3):cue_start].strip()
+    opens_clause = cue_start == sent_start or before.endswith((",", "“", "”", '"'))
+    order = (sources.source_after, sources.source_before) if opens_clause else (
+        sources.source_before, sources.source_after)
+    for finder in order:
+        found = (finder(text, sent_start, cue_start, article) if finder is sources.source_before
+                 else finder(text, cue_end, sent_end, article))
+        if found:
+            return found
+    return sources.anonymous_source(text, sent_start, sent_end)
+
+
+def quotation_end(text: str, start: int, end: int) -> tuple[int, bool]:
+    """The end of the attribution and whether it holds a direct quote. A quotation opened in the
+    sentence and not closed there runs on to its closing mark (quotes over several paragraphs)."""
+    sentence = text[start:end]
+    if "“" in sentence:
+        if sentence.count("“") > sentence.count("”"):
+            close = text.find("”", end, end + QUOTE_REACH)
+            return (close + 1 if close >= 0 else end), True
+        return end, True
+    if sentence.count('"') >= 2:
+        return end, True
+    if sentence.count('"') == 1:
+        close = text.find('"', end, end + QUOTE_REACH)
+        return (close + 1 if close >= 0 else end), True
+    return end, False
+
+
+def score(per_1000: float) -> float:
+    """Percentile of the density among PolNeAR train articles (as this detector counts them)."""
+    quantiles = CALIBRATION["per_1000_quantiles"]
+    i = bisect.bisect_right(quantiles, per_1000)
+    if i == 0:
+        return 0.0
+    if i == len(quantiles):
+        return 100.0
+    low, high = quantiles[i - 1], quantiles[i]
+    fraction = (per_1000 - low) / (high - low) if high > low else 0.0
+    return round(100 * (i - 1 + fraction) / (len(quantiles) - 1), 1)
+
+
+def level(per_1000: float) -> str:
+    if per_1000 < CALIBRATION["thin_below"]:
+        return "thin"
+    return "well_sourced" if per_1000 >= CALIBRATION["well_sourced_from"] else "moderate"
+
+
+class SourceRegistry:
+    """Sources in order of first mention, one entry per name (surnames and pronouns arrive
+    already resolved to the full name)."""
+
+    def __init__(self):
+        self.entries: dict[tuple[str, str], dict] = {}
+
+    def add(self, text: str, found, cited: bool = True) -> dict:
+        start, end, name, kind, title = found
+        key = (name if kind in {"person", "outlet", "organization"} else name.lower(), kind)
+        entry = self.entries.setdefault(key, {"name": name, "kind": kind, "mentions": 0})
+        if cited or entry["mentions"] == 0:
+            entry["mentions"] += 1
+        if title and "title" not in entry:
+            entry["title"] = title
+        if kind == "outlet" and "title" not in entry and sources.OUTLET_DESCRIPTIONS.get(name):
+            entry["title"] = sources.OUTLET_DESCRIPTIONS[name]
+        return evidence_span(text, start, end, name=name, kind=kind)
+
+    def listing(self) -> list[dict]:
+        return list(self.entries.values())

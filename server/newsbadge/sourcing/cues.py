@@ -1,0 +1,58 @@
+"""Attribution cues: words that tell the reader somebody says, thinks or wants something.
+
+A cue is a word whose score in the learned lexicon (cue_lexicon.tsv, made by
+training/train_sourcing.py from PolNeAR train) reaches the threshold, or a form of a hand-listed
+reporting verb (reporting_verbs.txt) that the corpus saw too rarely to score; plus a colon that
+opens a quotation ("Moore noted: “...”"). Adjacent cue words form one cue ("has said",
+"according to").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from importlib import resources
+
+from ..text import Span
+
+# A colon that introduces a quotation: PolNeAR marks the colon itself as the cue.
+QUOTE_COLON_RE = re.compile(r":[ \t]*[\"“‘]")
+
+
+def _data_lines(name: str) -> Iterable[str]:
+    text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
+    return (line for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def learned_scores() -> dict[str, float]:
+    """form -> P(form is part of a gold cue), smoothed, from cue_lexicon.tsv."""
+    rows = (line.split("\t") for line in _data_lines("cue_lexicon.tsv"))
+    return {row[0]: float(row[1]) for row in rows if row[0] != "form"}
+
+
+def reporting_forms() -> set[str]:
+    """Every inflected form listed in reporting_verbs.txt."""
+    return {form for line in _data_lines("reporting_verbs.txt") for form in line.split()}
+
+
+def cue_words(scores: dict[str, float], backstop: Iterable[str], threshold: float) -> frozenset:
+    """The word forms that count as cues: learned ones at or above the threshold, and backstop
+    forms the lexicon does not score (the corpus never saw them often enough to judge)."""
+    learned = {form for form, score in scores.items() if score >= threshold}
+    return frozenset(learned | {form for form in backstop if form not in scores})
+
+
+def find_cues(text: str, words: Iterable[Span], vocabulary: frozenset) -> list[Span]:
+    """Cue spans in `text`: cue words (merged when only spaces separate them) and quote colons."""
+    spans: list[list[int]] = []
+    for start, end in words:
+        if text[start:end].lower() in vocabulary:
+            if spans and start - spans[-1][1] <= 2 and text[spans[-1][1]:start].isspace():
+                spans[-1][1] = end
+            else:
+                spans.append([start, end])
+    found = [(s, e) for s, e in spans]
+    if ":" in text:
+        found.extend((m.start(), m.start() + 1) for m in QUOTE_COLON_RE.finditer(text))
+        found.sort()
+    return found

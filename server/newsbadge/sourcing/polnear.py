@@ -1,0 +1,73 @@
+"""Reader for the PolNeAR attribution corpus (evaluation and training only, never per request).
+
+PolNeAR (Newell, Margolin and Ruths, LREC 2018) lives outside the repository, in
+$NEWSBADGE_DATA/polnear: `SPLIT/text/NAME.txt` and brat standoff `SPLIT/attributions/NAME_ANN.ann`.
+Articles annotated by several people are read with the first annotator that metadata.tsv lists.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..text import Span
+
+REPO_ROOT = Path(__file__).resolve().parents[3]
+
+
+def data_root() -> Path:
+    """$NEWSBADGE_DATA/polnear, defaulting to ../shared/data beside the repository."""
+    base = os.environ.get("NEWSBADGE_DATA") or str(REPO_ROOT.parent / "shared" / "data")
+    return Path(base) / "polnear"
+
+
+@dataclass
+class Article:
+    name: str
+    text: str
+    cues: list[Span]          # one (start, end) per gold Cue, fragments joined end to end
+    sources: list[Span]
+
+
+def _spans(field: str) -> Span:
+    """'Cue 10 14' or 'Cue 10 14;16 20' -> the covering (start, end)."""
+    _, offsets = field.split(" ", 1)
+    numbers = [int(n) for part in offsets.split(";") for n in part.split()]
+    return min(numbers), max(numbers)
+
+
+def read_ann(path: Path) -> tuple[list[Span], list[Span]]:
+    cues, sources = [], []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) < 2 or not parts[0].startswith("T"):
+            continue
+        kind = parts[1].split(" ", 1)[0]
+        try:
+            span = _spans(parts[1])
+        except ValueError:
+            continue
+        if kind == "Cue":
+            cues.append(span)
+        elif kind == "Source":
+            sources.append(span)
+    return sorted(cues), sorted(sources)
+
+
+def load(split: str, root: Path | None = None) -> list[Article]:
+    """Every article of `split` ("train" or "dev") with its gold cue and source spans."""
+    root = root or data_root()
+    with open(root / "metadata.tsv", encoding="utf-8", newline="") as f:
+        rows = [r for r in csv.DictReader(f, delimiter="\t") if r["compartment"] == split]
+    articles = []
+    for row in sorted(rows, key=lambda r: r["filename"]):
+        annotator = row["annotators"].split("|")[0]
+        ann = root / split / "attributions" / f"{row['filename']}_{annotator}.ann"
+        if not ann.exists():
+            continue
+        text = (root / split / "text" / f"{row['filename']}.txt").read_text(encoding="utf-8")
+        cues, sources = read_ann(ann)
+        articles.append(Article(row["filename"], text, cues, sources))
+    return articles
