@@ -26,3 +26,10 @@ def test_ranges_merge_and_answer_overlap_queries():
     assert ranges.contains(10) and not ranges.contains(30)
     assert ranges.complement(60) == [(0, 10), (30, 40), (50, 60)]
     assert not Ranges() and Ranges().complement(3) == [(0, 3)]
+
+
+def test_outside_keeps_exactly_the_spans_that_overlap_no_range():
+    ranges = Ranges.of([(10, 20), (40, 50)])
+    spans = [(0, 5), (5, 10), (8, 12), (12, 14), (19, 21), (20, 40), (45, 60), (60, 70)]
+    expected = [span for span in spans if not ranges.overlaps(*span)]
+    assert ranges.outside(spans) == expected == [(0, 5), (5, 10), (20, 40), (60, 70)]

@@ -36,13 +36,13 @@ class Document:
     def article_words(self) -> list[Span]:
         if not self.boilerplate:
             return self.words
-        return [w for w in self.words if not self.boilerplate.overlaps(*w)]
+        return self.boilerplate.outside(self.words)
 
     @cached_property
     def article_sentences(self) -> list[Span]:
         if not self.boilerplate:
             return self.sentences
-        return [s for s in self.sentences if not self.boilerplate.overlaps(*s)]
+        return self.boilerplate.outside(self.sentences)
 
     @cached_property
     def article_text(self) -> str:

@@ -90,6 +90,16 @@ class Ranges:
     def contains(self, position: int) -> bool:
         return self.overlaps(position, position + 1)
 
+    def outside(self, spans: list[Span]) -> list[Span]:
+        """The spans (sorted by start) that overlap no range: one merge pass, no search per span."""
+        kept, ranges, i = [], self.spans, 0
+        for start, end in spans:
+            while i < len(ranges) and ranges[i][1] <= start:
+                i += 1
+            if i == len(ranges) or ranges[i][0] >= end:
+                kept.append((start, end))
+        return kept
+
     def complement(self, length: int) -> list[Span]:
         """The parts of [0, length) outside every range."""
         gaps, cursor = [], 0
