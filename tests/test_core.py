@@ -71,8 +71,7 @@ def test_html_only_request_returns_the_text_its_offsets_index(wire_story):
 def test_unsupported_language_still_reports_what_does_not_depend_on_it():
     spanish = (FIXTURES / "spanish-story.txt").read_text(encoding="utf-8")
     report = analyze({"text": spanish * 2})
-    assert report["language"] == {"code": "es", "probability": report["language"]["probability"],
-                                  "supported": False}
+    assert report["language"]["code"] == "es" and report["language"]["supported"] is False
     assert report["stats"]["words"] > 100
     assert report["readability"]["flesch_reading_ease"] is not None
     assert report["sourcing"]["level"] == "insufficient"
@@ -82,7 +81,12 @@ def test_unsupported_language_still_reports_what_does_not_depend_on_it():
 
 def test_language_override_wins_over_detection(wire_story):
     report = analyze({"text": wire_story, "lang": "de"})
-    assert report["language"] == {"code": "de", "probability": 1.0, "supported": False}
+    assert report["language"] == {
+        "code": "de",
+        "probability": 1.0,
+        "method": "declared",
+        "supported": False,
+    }
 
 
 def test_id_and_url_are_echoed(wire_story):
@@ -100,8 +104,13 @@ def test_empty_text_is_insufficient_not_an_error():
 
 @pytest.mark.parametrize(
     ("request_body", "field"),
-    [({}, "request"), ({"text": 5}, "text"), ({"title": ["a"]}, "title"),
-     ({"text": "x", "lang": "english!"}, "lang"), ({"text": "x", "id": {"a": 1}}, "id")],
+    [
+        ({}, "request"),
+        ({"text": 5}, "text"),
+        ({"title": ["a"]}, "title"),
+        ({"text": "x", "lang": "english!"}, "lang"),
+        ({"text": "x", "id": {"a": 1}}, "id"),
+    ],
 )
 def test_invalid_requests_raise_and_name_the_field(request_body, field):
     with pytest.raises(ValidationError) as caught:

@@ -8,6 +8,9 @@ from .document import Document
 from .readability import readability
 from .schema import SCHEMA_VERSION, AnalyzeRequest
 
+# Languages that framing or sourcing has rules for; the report's `language.supported`.
+SUPPORTED_LANGUAGES = sensational.LANGUAGES | sourcing.LANGUAGES
+
 
 def analyze(request: dict | AnalyzeRequest) -> dict:
     """The report for a request (a dict shaped like `POST /v1/analyze`'s body).
@@ -17,6 +20,7 @@ def analyze(request: dict | AnalyzeRequest) -> dict:
     req = request if isinstance(request, AnalyzeRequest) else AnalyzeRequest.model_validate(request)
     page = contamination.page_text(req.text, req.html)
     lang = language.declared(req.lang) if req.lang else language.detect(page or req.title or "")
+    lang["supported"] = lang["code"] in SUPPORTED_LANGUAGES
     cleaned = contamination.analyze(page, lang["code"], html=req.html, blocks=req.blocks)
     doc = Document(cleaned.text, lang["code"], cleaned.boilerplate)
 
