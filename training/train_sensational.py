@@ -32,11 +32,12 @@ MODERATE_PERCENTILE = 85
 HIGH_PERCENTILE = 97
 
 VADER_NOTE = (
-    "# Derived from VADER's lexicon (vaderSentiment 3.3.2, C.J. Hutto, MIT licence; Hutto and Gilbert,\n"
-    "# ICWSM 2014) by training/train_sensational.py: {what}.\n"
-    "# MIT licence: Copyright (c) 2016 C.J. Hutto. Permission is hereby granted, free of charge, to any\n"
-    "# person obtaining a copy of this software ... subject to the condition that the above copyright\n"
-    "# notice and this permission notice shall be included in all copies or substantial portions.\n"
+    "# Derived from VADER's lexicon (vaderSentiment 3.3.2, C.J. Hutto, MIT licence;\n"
+    "# Hutto and Gilbert, ICWSM 2014) by training/train_sensational.py: {what}.\n"
+    "# MIT licence: Copyright (c) 2016 C.J. Hutto. Permission is hereby granted, free of\n"
+    "# charge, to any person obtaining a copy of this software ... subject to the condition\n"
+    "# that the above copyright notice and this permission notice shall be included in all\n"
+    "# copies or substantial portions of the Software.\n"
 )
 
 
@@ -88,36 +89,52 @@ def accuracy_cut(scores, labels) -> tuple[float, float]:
     return float(s[best]), float(correct[best] / len(y))
 
 
-def train_headline() -> dict:
+def _matrix(titles: list[str]):
     import numpy as np
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.metrics import roc_auc_score
-    from sklearn.model_selection import StratifiedKFold
-    from sklearn.pipeline import make_pipeline
-    from sklearn.preprocessing import StandardScaler
 
     from newsbadge.sensational.headline import features
 
-    titles, labels = read_headlines()
     rows = [features(t)[0] for t in titles]
     names = sorted(rows[0])
-    x = np.array([[r[n] for n in names] for r in rows])
+    return names, np.array([[r[n] for n in names] for r in rows])
+
+
+def _model():
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+
+    return make_pipeline(StandardScaler(), LogisticRegression(C=C, max_iter=2000))
+
+
+def cross_validate(titles: list[str], labels: list[int]) -> dict:
+    """Stratified k-fold ROC AUC and accuracy; each fold's threshold is chosen on its training
+    part (accuracy-maximising), so neither figure has seen its test headlines."""
+    import numpy as np
+    from sklearn.metrics import roc_auc_score
+    from sklearn.model_selection import StratifiedKFold
+
+    _, x = _matrix(titles)
     y = np.array(labels)
-
-    def model():
-        return make_pipeline(StandardScaler(), LogisticRegression(C=C, max_iter=2000))
-
     cv_scores = np.zeros(len(y))
     fold_acc = []
     for train, test in StratifiedKFold(FOLDS, shuffle=True, random_state=SEED).split(x, y):
-        fitted = model().fit(x[train], y[train])
+        fitted = _model().fit(x[train], y[train])
         cut, _ = accuracy_cut(fitted.decision_function(x[train]), y[train])
         cv_scores[test] = fitted.decision_function(x[test])
         fold_acc.append(float(np.mean((cv_scores[test] >= cut) == y[test])))
-    cv = {"folds": FOLDS, "roc_auc": round(float(roc_auc_score(y, cv_scores)), 4),
-          "accuracy": round(float(np.mean(fold_acc)), 4)}
+    return {"folds": FOLDS, "roc_auc": round(float(roc_auc_score(y, cv_scores)), 4),
+            "accuracy": round(float(np.mean(fold_acc)), 4)}
 
-    fitted = model().fit(x, y)
+
+def train_headline() -> dict:
+    import numpy as np
+
+    titles, labels = read_headlines()
+    cv = cross_validate(titles, labels)
+    names, x = _matrix(titles)
+    y = np.array(labels)
+    fitted = _model().fit(x, y)
     scaler, logistic = fitted[0], fitted[1]
     weights = logistic.coef_[0] / scaler.scale_
     intercept = float(logistic.intercept_[0] - np.sum(weights * scaler.mean_))
@@ -126,8 +143,8 @@ def train_headline() -> dict:
     high = float(np.percentile(logits[y == 0], HIGH_PERCENTILE))
     to_score = lambda z: round(100 / (1 + np.exp(-z)), 2)  # noqa: E731
     return {
-        "about": "Logistic regression over newsbadge.sensational.headline features; weights are per "
-                 "unit of each raw feature (standardisation folded in). Trained by "
+        "about": "Logistic regression over newsbadge.sensational.headline features; weights are "
+                 "per unit of each raw feature (standardisation folded in). Trained by "
                  "training/train_sensational.py on $NEWSBADGE_DATA/clickbait (Chakraborty et al. "
                  f"2016, all {len(y)} headlines). cv: stratified {FOLDS}-fold, seed {SEED}, "
                  "threshold chosen on each training fold. thresholds (0-100 scores): moderate = "
@@ -135,7 +152,7 @@ def train_headline() -> dict:
                  "(non-clickbait) headlines' scores.",
         "cv": cv,
         "train_accuracy_at_moderate": round(accuracy, 4),
-        "thresholds": {"moderate": to_score(max(cut, -30)), "high": to_score(max(high, cut))},
+        "thresholds": {"moderate": float(to_score(cut)), "high": float(to_score(max(high, cut)))},
         "intercept": round(intercept, 4),
         "weights": {n: round(float(w), 4) for n, w in zip(names, weights, strict=True)},
     }
@@ -151,9 +168,10 @@ def train_body() -> dict:
     densities = np.array([body_density(Document(p.read_text(encoding="utf-8"), "en"))
                           for p in paths])
     return {
-        "about": "Body density (cue weight per 100 article words, newsbadge.sensational.cues) over "
-                 f"the {len(paths)} PolNeAR train articles ($NEWSBADGE_DATA/polnear/train/text), "
-                 "ordinary US political news of 2015-2016, computed by training/train_sensational.py."
+        "about": "Body density (cue weight per 100 article words, newsbadge.sensational.cues) "
+                 f"over the {len(paths)} PolNeAR train articles "
+                 "($NEWSBADGE_DATA/polnear/train/text), ordinary US political news of 2015-2016, "
+                 "computed by training/train_sensational.py."
                  f" moderate = {MODERATE_PERCENTILE}th percentile, high = {HIGH_PERCENTILE}th.",
         "percentiles": {str(q): round(float(np.percentile(densities, q)), 3)
                         for q in (25, 50, 75, 85, 90, 97, 99)},

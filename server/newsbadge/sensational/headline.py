@@ -4,7 +4,8 @@ The features describe framing, not topics: forward reference ("this", "here"), t
 addressed ("you"), listicle numbers, questions, superlatives and hyperbole, emotive valence
 (VADER), contractions and shouting, and the function words that separate clickbait from
 "headlinese". Question marks are no feature: the clickbait set's collectors stripped nearly all of
-them from the clickbait side, so a model would learn "?" as a sign of news. No content-word n-grams: those memorise publishers (see the shared data's README).
+them from the clickbait side, so a model would learn "?" as a sign of news. No content-word
+n-grams: those memorise publishers (see the shared data's README).
 The weights are learned by training/train_sensational.py and read from data/headline_model.json.
 """
 
@@ -15,31 +16,38 @@ import math
 import re
 
 from ..text import WORD_RE
-from .lexicon import BOOSTERS, DATA, FUNCTION_FEATURES, FUNCTION_WORDS, NEUTRAL, PHRASES, VALENCE
+from .lexicon import (
+    BOOSTERS,
+    DATA,
+    FUNCTION_FEATURES,
+    FUNCTION_WORDS,
+    NEUTRAL,
+    PHRASES,
+    VALENCE,
+    data_lines,
+)
 
 MODEL = json.loads((DATA / "headline_model.json").read_text(encoding="utf-8"))
 
-NUMBER_WORDS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty thirty forty fifty hundred dozen".split()
-)
-SECOND_PERSON = frozenset("you your yours yourself yourselves you're you'll you've you'd ya u".split())
-FIRST_PERSON = frozenset("i me my mine myself we us our ours i'm i've i'd i'll we're".split())
-FORWARD_REFERENCE = frozenset("this these here here's heres".split())
-QUESTION_OPENERS = frozenset(
-    "how why what which who when where can could do does did is are should would will "
-    "have has if".split()
-)
-ATTRIBUTION_VERBS = frozenset(
-    "says said say tells told warns warned urges urged announces announced reports reported "
-    "claims claimed denies denied confirms confirmed".split()
-)
+WORD_CLASSES = {row[0]: frozenset(row[1:]) for row in data_lines("headline_words_en.txt")}
+NUMBER_WORDS = WORD_CLASSES["number_words"]
+SECOND_PERSON = WORD_CLASSES["second_person"]
+FIRST_PERSON = WORD_CLASSES["first_person"]
+FORWARD_REFERENCE = WORD_CLASSES["forward_reference"]
+QUESTION_OPENERS = WORD_CLASSES["question_openers"]
+ATTRIBUTION_VERBS = WORD_CLASSES["attribution_verbs"]
+FUNCTION_FEATURE_NAMES = tuple((word, f"fw_{word}") for word in FUNCTION_FEATURES)
 CONTRACTION_RE = re.compile(r"(?:n't|'re|'ll|'ve|'m|'d)$")
 # Lexicon kinds that are headline features; hyperbole, loaded verbs, idioms and name-calling are
 # pooled into one feature ("loaded_language"): few headlines have any, and apart they overfit.
-HEADLINE_KINDS = {"superlative": "superlative", "clickbait": "clickbait",
-                  "hyperbole": "loaded_language", "loaded": "loaded_language",
-                  "idiom": "loaded_language", "name_calling": "loaded_language"}
+HEADLINE_KINDS = {
+    "superlative": "superlative",
+    "clickbait": "clickbait",
+    "hyperbole": "loaded_language",
+    "loaded": "loaded_language",
+    "idiom": "loaded_language",
+    "name_calling": "loaded_language",
+}
 
 
 def tokens(title: str) -> list[tuple[int, int, str]]:
@@ -83,13 +91,13 @@ def features(title: str) -> tuple[dict[str, float], dict[str, list[tuple[int, in
     values["emotive_positive"] = max([v for v in valences if v > 0], default=0.0) / 4
     values["emotive_negative"] = -min([v for v in valences if v < 0], default=0.0) / 4
     present = set(words)
-    for word in FUNCTION_FEATURES:
-        values[f"fw_{word}"] = float(word in present)
+    for word, name in FUNCTION_FEATURE_NAMES:
+        values[name] = float(word in present)
     return values, spans
 
 
 def score(title: str) -> tuple[float, list[dict]]:
-    """The probability (0-100) that the title is clickbait-framed, and the spans that pushed it up."""
+    """The probability (0-100) that the title is clickbait-framed, and the spans pushing it up."""
     values, spans = features(title)
     weights = MODEL["weights"]
     logit = MODEL["intercept"] + sum(weights.get(k, 0.0) * v for k, v in values.items())
@@ -133,5 +141,5 @@ def _phrase_spans(toks: list[tuple[int, int, str]]) -> dict[str, list[tuple[int,
 
 
 def _is_superlative(word: str) -> bool:
-    """-iest adjectives ("craziest", "deadliest"), except "earliest", which dates rather than rates."""
+    """-iest adjectives ("craziest", "deadliest"), except "earliest", which dates, not rates."""
     return len(word) > 6 and word.endswith("iest") and word != "earliest"

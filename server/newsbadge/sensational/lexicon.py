@@ -63,7 +63,8 @@ def _build_first_words() -> None:
         single.pop(word, None)
     single.update({words[0]: kind for words, kind in PHRASES.items() if len(words) == 1})
     for word in set(starts) | set(single):
-        longer = sorted((p for p in starts.get(word, []) if len(p[0]) > 1), key=lambda p: -len(p[0]))
+        longer = [p for p in starts.get(word, []) if len(p[0]) > 1]
+        longer.sort(key=lambda p: -len(p[0]))
         FIRST_WORDS[word] = (single.get(word), tuple(longer))
 
 

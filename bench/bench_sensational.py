@@ -1,0 +1,39 @@
+"""Speed of the sensational scorer (`make bench`): median time of `sensational.analyze` on the
+seed page, its Document built (and its words split) beforehand. Bar: < 0.5 ms median."""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from newsbadge import sensational
+from newsbadge.document import Document
+
+SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "samples" / "seed-article.txt"
+RUNS = 2000
+TITLE = "Russian state television claims North Korea is offering troops"  # written for the bench
+
+
+def main() -> int:
+    if not SEED.exists():
+        print(f"SKIPPED: sensational bench: {SEED} not found")
+        return 0
+    doc = Document(SEED.read_text(encoding="utf-8"), "en")
+    doc.article_words  # noqa: B018  (split once, as analyze() has by the time framing runs)
+    for title in (None, TITLE):
+        times = []
+        for _ in range(RUNS):
+            start = time.perf_counter()
+            sensational.analyze(doc, title)
+            times.append(time.perf_counter() - start)
+        label = "with title" if title else "no title"
+        print(f"sensational.analyze on the seed page ({len(doc.article_words)} words, {label}): "
+              f"median {statistics.median(times) * 1000:.3f} ms, "
+              f"p95 {sorted(times)[int(RUNS * 0.95)] * 1000:.3f} ms over {RUNS} runs")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
