@@ -50,9 +50,9 @@ QUOTE_RE = re.compile('[\u201c\u201d"\n]')
 ALARM_RE = re.compile(r"[!?]+")
 # Judging superlatives ("craziest", "deadliest"); "earliest" dates rather than judges.
 SUPERLATIVE_RE = re.compile(r"\b[A-Za-z]{3,}iest\b")
-# Runs of three or more all-capital words (each of three or more letters): shouting. Word
+# Runs of three or more all-capital words (the first of three letters or more): shouting. Word
 # boundaries are checked on the (rare) matches: a regex without them runs twice as fast.
-SHOUT_RE = re.compile(r"[A-Z]{3,}(?:[ \t]+[A-Z]{3,}){2,}")
+SHOUT_RE = re.compile(r"[A-Z]{3,}(?:[ \t]+[A-Z]{2,}){2,}")
 # What comes before a quoted statement rather than a scare quote: "said:", "told reporters,".
 STATEMENT_LEAD_RE = re.compile(r"[:,]\s*$")
 

@@ -1,0 +1,222 @@
+"""Sensational framing: cue kinds, negation, quotes, edge inputs, levels and the seed page.
+
+The example sentences are written for these tests; none comes from the shared data sets.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsbadge import analyze, sensational
+from newsbadge.document import Document
+from newsbadge.sensational import cues
+from newsbadge.text import Ranges
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "sensational"
+CALM = (FIXTURES / "calm_wire.txt").read_text(encoding="utf-8")
+LOADED = (FIXTURES / "loaded_opinion.txt").read_text(encoding="utf-8")
+
+
+def find(text: str) -> list[dict]:
+    return cues.find(Document(text, "en"))
+
+
+def cue_of(text: str, fragment: str) -> dict | None:
+    """The evidence whose text is `fragment`, if any."""
+    return next((e for e in find(text) if e["text"] == fragment), None)
+
+
+@pytest.mark.parametrize(
+    ("kind", "sentence", "fragment"),
+    [
+        ("hyperbole", "Turnout at the vote was unprecedented.", "unprecedented"),
+        ("superlative", "It was the craziest week the council has had.", "craziest"),
+        ("superlative", "Critics called it the worst plan on the table.", "worst"),
+        ("emotive", "Neighbours described the smell as horrific.", "horrific"),
+        ("loaded", "The senator slammed the proposal in a statement.", "slammed"),
+        ("intensifier", "The repairs will be extremely costly.", "extremely"),
+        ("absolute", "Everyone at the hearing opposed the plan.", "Everyone"),
+        ("speculation", "Some pundits wondering about a delay were wrong.", "pundits wondering"),
+        ("idiom", "Analysts described a perfect storm for the airline.", "perfect storm"),
+        ("name_calling", "He called the protesters thugs on Tuesday.", "thugs"),
+        ("clickbait", "You won\u2019t believe what the mayor did next.", "You won\u2019t believe"),
+        ("alarm", "The bill passed on the third try!!", "!!"),
+        ("alarm", "Who approved this?!", "?!"),
+        ("shouting", "Their signs read STOP THE TOLL ROAD all day.", "STOP THE TOLL ROAD"),
+        ("scare_quote", 'The company\'s "cleanup" left oil on the beach.', '"cleanup"'),
+    ],
+)
+def test_each_cue_kind_is_found_with_its_span(kind, sentence, fragment):
+    hit = cue_of(sentence, fragment)
+    assert hit is not None, find(sentence)
+    assert hit["cue"] == kind
+    assert sentence[hit["start"] : hit["end"]] == fragment
+    assert hit["weight"] > 0
+
+
+def test_plain_sentence_has_no_cues():
+    assert find("The council met on Tuesday and approved the minutes of its last meeting.") == []
+
+
+@pytest.mark.parametrize(
+    ("negated", "affirmed"),
+    [
+        ("The ruling was not unprecedented.", "The ruling was unprecedented."),
+        ("The ruling wasn\u2019t unprecedented.", "The ruling was unprecedented."),
+        ("It was never really unprecedented.", "It was really unprecedented."),
+        ("There was no catastrophe.", "There was a catastrophe."),
+    ],
+)
+def test_negated_cue_is_no_cue(negated, affirmed):
+    fragment = negated.split()[-1].rstrip(".")
+    assert cue_of(negated, fragment) is None
+    assert cue_of(affirmed, fragment) is not None
+
+
+def test_negation_reaches_only_a_few_words():
+    text = "It was not clear why, but the ruling was unprecedented."
+    assert cue_of(text, "unprecedented") is not None
+
+
+@pytest.mark.parametrize(
+    "quoted_text",
+    [
+        "The mayor said: \u201cThis budget is a catastrophe.\u201d",
+        'The mayor said: "This budget is a catastrophe."',
+        "The mayor said: \u201cThis budget is a catastrophe, and the quote runs to the line's end",
+    ],
+)
+def test_quoted_cues_are_marked_and_weigh_less(quoted_text):
+    unquoted = cue_of("The budget is a catastrophe, the editorial said.", "catastrophe")
+    quoted = cue_of(quoted_text, "catastrophe")
+    assert quoted["quoted"] is True and unquoted["quoted"] is False
+    assert quoted["weight"] == pytest.approx(unquoted["weight"] * cues.QUOTED_FACTOR, abs=1e-3)
+
+
+def test_quote_ends_at_its_closing_mark_and_at_the_line_end():
+    text = 'He said "it was a catastrophe" and the catastrophe grew.\nA catastrophe, "indeed'
+    hits = [e for e in find(text) if e["text"] == "catastrophe"]
+    assert [h["quoted"] for h in hits] == [True, False, False]
+
+
+@pytest.mark.parametrize(
+    "text", ['The chief said, "decline" was possible.', 'They watched "Meet the Press" live.']
+)
+def test_quoted_statement_or_title_is_not_a_scare_quote(text):
+    assert find(text) == []
+
+
+def test_boilerplate_is_not_judged():
+    text = CALM + "\nShocking deals you won't believe!! Subscribe now.\n"
+    start = text.index("Shocking")
+    doc = Document(text, "en", Ranges.of([(start, len(text))]))
+    assert cues.find(doc) == []
+    assert cues.find(Document(text, "en"))
+
+
+@pytest.mark.parametrize("text", ["", "Unprecedented", "   \n\n  "])
+def test_empty_and_one_word_input_is_insufficient(text):
+    section = sensational.analyze(Document(text, "en"), None)
+    assert section["score"] is None
+    assert section["level"] == "insufficient"
+    assert section["reason"] == "too_short"
+    assert section["headline"] is None and section["evidence"] == []
+
+
+@pytest.mark.parametrize("title", ["", "Wow", "!!!", "\u200b\u200f"])
+def test_degenerate_titles_score_in_range(title):
+    assert 0 <= sensational.headline_score(title) <= 100
+
+
+def test_title_only_request_gets_a_headline_and_no_body_grade():
+    section = analyze({"title": "You Won't Believe What These 12 Mayors Did"})["sensational"]
+    assert section["level"] == "insufficient"
+    assert section["headline"]["score"] > sensational.HEADLINE_THRESHOLDS["moderate"]
+
+
+def test_all_capitals_input_is_not_shouting_and_keeps_its_words():
+    upper = LOADED.upper()
+    evidence = find(upper)
+    assert not any(e["cue"] == "shouting" for e in evidence)
+    assert {e["text"].lower() for e in evidence} >= {"unprecedented", "slammed", "thugs"}
+    calm = sensational.analyze(Document(CALM.upper(), "en"), CALM.splitlines()[0][:60].upper())
+    assert calm["body_level"] == "low"
+
+
+def test_all_capitals_headline_has_no_shouting_cue():
+    _, found = sensational.headline.score("COUNCIL APPROVES BUDGET FOR ROAD REPAIRS")
+    assert not any(c["cue"] == "shouting" for c in found)
+
+
+def test_non_english_text_is_unsupported():
+    spanish = ("El ayuntamiento aprob\u00f3 el martes un presupuesto revisado que a\u00f1ade dos "
+               "millones para reparar calles y ampl\u00eda el horario de las bibliotecas. ") * 5
+    section = sensational.analyze(Document(spanish, "es"), "Un presupuesto para las calles")
+    assert section["level"] == "insufficient"
+    assert section["reason"] == "unsupported_language"
+    assert section["headline"]["score"] is None
+    with pytest.raises(ValueError):
+        sensational.headline_score("Un presupuesto", "es")
+    report = analyze({"text": spanish, "title": "Un presupuesto para las calles"})
+    assert report["sensational"]["reason"] == "unsupported_language"
+
+
+def test_calm_wire_report_scores_low():
+    section = sensational.analyze(Document(CALM, "en"), "Westbrook council approves budget")
+    assert section["level"] == "low"
+    assert section["body_score"] < sensational.MODERATE_AT
+    assert section["headline"]["level"] == "low"
+
+
+def test_loaded_text_scores_above_calm_text():
+    calm = sensational.analyze(Document(CALM, "en"), None)
+    loaded = sensational.analyze(Document(LOADED, "en"), None)
+    assert loaded["level"] == "high"
+    assert loaded["per_100_words"] > calm["per_100_words"]
+    kinds = set(loaded["cue_counts"])
+    assert {"hyperbole", "loaded", "clickbait", "name_calling", "alarm", "shouting"} <= kinds
+
+
+def test_body_score_is_a_density_not_a_count():
+    once = sensational.analyze(Document(LOADED + "\n" + CALM, "en"), None)
+    diluted = sensational.analyze(Document(LOADED + "\n" + CALM * 4, "en"), None)
+    assert once["evidence_total"] == diluted["evidence_total"]
+    assert diluted["per_100_words"] < once["per_100_words"]
+
+
+def test_clickbait_headline_outscores_news_headline():
+    news = sensational.headline_score("Council approves budget with road repairs after hearing")
+    bait = sensational.headline_score("21 Things You Won't Believe This Council Did")
+    assert bait > sensational.HEADLINE_THRESHOLDS["high"] > news
+    _, found = sensational.headline.score("21 Things You Won't Believe This Council Did")
+    assert {"listicle_number", "second_person", "forward_reference", "clickbait"} <= {
+        c["cue"] for c in found
+    }
+
+
+def test_headline_cues_index_the_title():
+    title = "Why You Should Never Ignore These 7 Warning Signs"
+    section = sensational.analyze(Document(CALM, "en"), title)
+    for cue in section["headline"]["cues"]:
+        assert title[cue["start"] : cue["end"]] == cue["text"]
+
+
+def test_sentence_score_ranks_loaded_above_plain():
+    plain = sensational.sentence_score("The council approved the budget on Tuesday.")
+    loaded = sensational.sentence_score("The council slammed through a shameless budget!")
+    assert 0 <= plain < loaded <= 100
+
+
+def test_seed_page_evidence_has_its_loaded_phrases(seed_text):
+    section = analyze({"text": seed_text})["sensational"]
+    by_text = {e["text"]: e for e in section["evidence"]}
+    for phrase in ("upended", "glowingly", "cannon fodder", "proverbial", "pundits wondering"):
+        assert phrase in by_text, sorted(by_text)
+    assert by_text["pundits wondering"]["cue"] == "speculation"
+    assert by_text["cannon fodder"]["quoted"] is True
+    assert by_text["upended"]["quoted"] is False
+    for e in section["evidence"]:
+        assert seed_text[e["start"] : e["end"]] == e["text"]
+    assert section["level"] in ("moderate", "high")
