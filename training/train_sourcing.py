@@ -110,8 +110,9 @@ def main() -> int:
     scores = lexicon(articles)
     seen, as_cue = form_counts(articles)
     with open(OUT / "cue_lexicon.tsv", "w", encoding="utf-8") as f:
-        f.write("# Made by training/train_sourcing.py from PolNeAR train (840 articles, first annotator\n"
-                "# of each): score = times inside a gold Cue / (times seen + 2). Derived counts only.\n")
+        f.write("# Made by training/train_sourcing.py from PolNeAR train (840 articles, first\n"
+                "# annotator of each): score = times inside a gold Cue / (times seen + 2).\n"
+                "# Derived counts only.\n")
         f.write("form\tscore\tseen\tas_cue\n")
         for form in sorted(scores, key=lambda w: (-scores[w], w)):
             f.write(f"{form}\t{scores[form]}\t{seen[form]}\t{as_cue[form]}\n")
@@ -123,7 +124,8 @@ def main() -> int:
         "thin_below": round(quantile(rates, 0.10), 2),
         "well_sourced_from": round(quantile(rates, 0.50), 2),
     }
-    (OUT / "calibration.json").write_text(json.dumps(calibration, indent=1) + "\n", encoding="utf-8")
+    text = json.dumps(calibration, indent=1) + "\n"
+    (OUT / "calibration.json").write_text(text, encoding="utf-8")
     print(f"chosen threshold {threshold} (F1 {results[threshold][0]:.3f}); "
           f"{len(scores)} forms; per 1,000 words: 10th pct {calibration['thin_below']}, "
           f"median {calibration['well_sourced_from']}")

@@ -16,6 +16,7 @@ from importlib import resources
 
 from ..document import Document
 from ..sections import TOO_SHORT, UNSUPPORTED_LANGUAGE, evidence_span, insufficient
+from ..text import Ranges
 from . import cues, sources
 
 LANGUAGES = frozenset({"en"})
@@ -29,7 +30,16 @@ CALIBRATION = json.loads(
     resources.files(__package__).joinpath("data", "calibration.json").read_text(encoding="utf-8"))
 CUE_WORDS = cues.cue_words(cues.learned_scores(), cues.reporting_forms(),
                            CALIBRATION["cue_threshold"])
-HEDGE_RE = re.compile(r"\b(?:" + "|".join(cues._data_lines("hedges.txt")) + r")\b", re.I)
+HEDGE_LINES = list(cues._data_lines("hedges.txt"))
+HEDGE_RE = re.compile(r"(?:" + "|".join(HEDGE_LINES) + r")\b", re.I)
+# A hedge is tried only where one of its first words stands (a dict lookup per word, faster than
+# letting the regex engine try every position of a long page).
+HEDGE_STARTS = frozenset(
+    form for line in HEDGE_LINES
+    for word in (line[3:line.index(")")].split("|") if line.startswith("(?:") else [line])
+    for form in (word.split(" ")[0], word.split(" ")[0].capitalize()))
+# Attributions past this many get no source search: it bounds the time of hostile inputs.
+MAX_SOURCED = 1000
 EMPTY = {"per_1000_words": None, "attributions": [], "sources": [], "hedges": []}
 
 
@@ -39,16 +49,19 @@ def analyze(doc: Document) -> dict:
     if len(doc.article_words) < MIN_WORDS:
         return insufficient(TOO_SHORT, **EMPTY)
     text = doc.text
-    article = sources.Article(text)
+    found = [c for c in cues.find_cues(text, doc.article_words, CUE_WORDS)
+             if not doc.boilerplate.overlaps(*c)]
+    # Names past the last cue that gets a source search are never needed.
+    limit = found[MAX_SOURCED - 1][1] if len(found) >= MAX_SOURCED else None
+    article = sources.Article(text, limit)
     sentences = doc.sentences
     starts = [s for s, _ in sentences]
     attributions, registry = [], SourceRegistry()
-    for cue_start, cue_end in cues.find_cues(text, doc.article_words, CUE_WORDS):
-        if doc.boilerplate.overlaps(cue_start, cue_end):
-            continue
+    for cue_start, cue_end in found:
         i = max(0, bisect.bisect_right(starts, cue_start) - 1)
         sent_start, sent_end = sentences[i]
-        source = find_source(text, sent_start, sent_end, cue_start, cue_end, article)
+        source = (find_source(text, sent_start, sent_end, cue_start, cue_end, article)
+                  if len(attributions) < MAX_SOURCED else None)
         end, quote = quotation_end(text, sent_start, sent_end)
         attributions.append({
             "start": min(sent_start, cue_start), "end": max(end, cue_end),
@@ -56,17 +69,26 @@ def analyze(doc: Document) -> dict:
             "source": registry.add(text, source) if source else None,
             "quote": quote,
         })
-    judged = {(a["start"], a["end"]) for a in attributions}
-    for start, end in judged:
-        for o_start, o_end, name in sources.outlet_mentions(text, start, end):
-            registry.add(text, (o_start, o_end, name, "outlet", None), cited=False)
-    hedges = [evidence_span(text, *m.span()) for m in HEDGE_RE.finditer(text)
-              if not doc.boilerplate.overlaps(*m.span())]
+    if attributions:
+        spans = Ranges.of((a["start"], a["end"]) for a in attributions[:MAX_SOURCED])
+        for o_start, o_end, name in sources.outlet_mentions(text, 0, spans.spans[-1][1]):
+            if spans.overlaps(o_start, o_end):
+                registry.add(text, (o_start, o_end, name, "outlet", None), cited=False)
+    hedges = find_hedges(text, doc.article_words)
     per_1000 = round(len(attributions) * 1000 / len(doc.article_words), 1)
     return {"score": score(per_1000), "level": level(per_1000), "per_1000_words": per_1000,
             "attributions": attributions, "sources": registry.listing(), "hedges": hedges,
             "thresholds": {"thin_below": CALIBRATION["thin_below"],
                            "well_sourced_from": CALIBRATION["well_sourced_from"]}}
+
+
+def find_hedges(text: str, words) -> list[dict]:
+    hedges = []
+    for start, _ in (w for w in words if text[w[0]:w[1]] in HEDGE_STARTS):
+        m = HEDGE_RE.match(text, start)
+        if m:
+            hedges.append(evidence_span(text, *m.span()))
+    return hedges
 
 
 def find_source(text, sent_start, sent_end, cue_start, cue_end, article):

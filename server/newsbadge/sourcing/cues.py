@@ -17,6 +17,11 @@ from ..text import Span
 
 # A colon that introduces a quotation: PolNeAR marks the colon itself as the cue.
 QUOTE_COLON_RE = re.compile(r":[ \t]*[\"“‘]")
+# Closed-class words that the corpus often marks inside a cue ("also said", "talked about",
+# "according to") but that say nothing on their own. Hand-written.
+JOINERS = frozenset({"also", "about", "upon", "to", "in", "on", "of", "for", "with", "by", "from",
+                     "at", "as", "that", "has", "have", "had", "not", "did", "does", "would",
+                     "will", "was", "is", "were", "are", "be", "been", "again", "still", "then"})
 
 
 def _data_lines(name: str) -> Iterable[str]:
@@ -43,16 +48,39 @@ def cue_words(scores: dict[str, float], backstop: Iterable[str], threshold: floa
 
 
 def find_cues(text: str, words: Iterable[Span], vocabulary: frozenset) -> list[Span]:
-    """Cue spans in `text`: cue words (merged when only spaces separate them) and quote colons."""
+    """Cue spans in `text`: cue words, merged when only a space or two separates them, and quote
+    colons. A function word or -ly adverb ("also", "about", "publicly") joins a cue next to it but
+    never makes one alone; a capitalised word counts only where it opens a sentence, since inside
+    a sentence it is part of a name ("the New York Post", "United States")."""
     spans: list[list[int]] = []
+    pending: list[int] | None = None  # a joiner that may prefix the next cue word
     for start, end in words:
-        if text[start:end].lower() in vocabulary:
-            if spans and start - spans[-1][1] <= 2 and text[spans[-1][1]:start].isspace():
+        word = text[start:end]
+        lower = word.lower()
+        if lower not in vocabulary or (word[0].isupper() and not _opens_sentence(text, start)):
+            pending = None
+            continue
+        touching = spans and start - spans[-1][1] <= 2 and text[spans[-1][1]:start].isspace()
+        if lower in JOINERS or lower.endswith("ly"):
+            if touching:
                 spans[-1][1] = end
             else:
-                spans.append([start, end])
+                pending = [start, end]
+            continue
+        if touching:
+            spans[-1][1] = end
+        elif pending and start - pending[1] <= 2 and text[pending[1]:start].isspace():
+            spans.append([pending[0], end])
+        else:
+            spans.append([start, end])
+        pending = None
     found = [(s, e) for s, e in spans]
     if ":" in text:
         found.extend((m.start(), m.start() + 1) for m in QUOTE_COLON_RE.finditer(text))
         found.sort()
     return found
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 3):start].rstrip()
+    return not before or before[-1] in ".!?:“\"\n"

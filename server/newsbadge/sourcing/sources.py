@@ -15,29 +15,244 @@ from functools import cached_property
 from importlib import resources
 
 # A run of capitalised words, allowing lower-case joiners inside names ("Bank of America").
-NAME_RE = re.compile(r"[A-Z][\w'’.&-]*(?:[ ](?:(?:of|the|de|al|bin|van|von|for) )?[A-Z][\w'’.&-]*)*")
+NAME_RE = re.compile(
+    r"[A-Z][\w'’.&-]*(?:[ ](?:(?:of|the|de|al|bin|van|von|for) )?[A-Z][\w'’.&-]*)*"
+)
 TOKEN_RE = re.compile(r"[\w'’.&-]+|[,“”\"]")
 # Capitalised only because they open a sentence or a clause: stripped from the front of a run.
-OPENERS = frozenset("""a an and as at but by for from he her his however if in it its meanwhile
-on or she so still that the their then there these they this those though to we when where while
-who yet i according after before last next back since until also""".split())
+OPENERS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "he",
+        "her",
+        "his",
+        "however",
+        "if",
+        "in",
+        "it",
+        "its",
+        "meanwhile",
+        "on",
+        "or",
+        "she",
+        "so",
+        "still",
+        "that",
+        "the",
+        "their",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "though",
+        "to",
+        "we",
+        "when",
+        "where",
+        "while",
+        "who",
+        "yet",
+        "i",
+        "according",
+        "after",
+        "before",
+        "last",
+        "next",
+        "back",
+        "since",
+        "until",
+        "also",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
 # Words allowed between a source and its cue ("Matsegora has said", "Korotchenko reportedly spoke").
-FILLERS = frozenset("""has have had also reportedly later then previously once would will is was
-were are did does not never repeatedly publicly recently just again already long
-""".split())
+FILLERS = frozenset(
+    [
+        "has",
+        "have",
+        "had",
+        "also",
+        "reportedly",
+        "later",
+        "then",
+        "previously",
+        "once",
+        "would",
+        "will",
+        "is",
+        "was",
+        "were",
+        "are",
+        "did",
+        "does",
+        "not",
+        "never",
+        "repeatedly",
+        "publicly",
+        "recently",
+        "just",
+        "again",
+        "already",
+        "long",
+    ]
+)
 PRONOUNS = frozenset({"he", "she"})
-DETERMINERS = frozenset({"the", "a", "an", "another", "one", "two", "three", "several", "some",
-                         "many", "other", "senior", "top", "those", "these", "his", "her", "their"})
-STOPS = frozenset("""the a an that which who and or of in on for to with by from have has had is
-was were are be been this these those its their his her it as at said says""".split())
-ORG_HEADS = frozenset("""Party Department Ministry Committee Agency Institute University Council
-Office Bureau Service Commission Court Campaign Group Foundation Association Center Centre Board
-Administration Senate House Congress Pentagon Kremlin Police Army Navy Government Forum Fund Bank
-Corporation Company Inc Corp Union Organization Organisation Network Coalition Caucus PAC Club
-Society League Authority Parliament Cabinet Command Lab Laboratory School College Hospital""".split())
+DETERMINERS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "another",
+        "one",
+        "two",
+        "three",
+        "several",
+        "some",
+        "many",
+        "other",
+        "senior",
+        "top",
+        "those",
+        "these",
+        "his",
+        "her",
+        "their",
+    }
+)
+STOPS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "that",
+        "which",
+        "who",
+        "and",
+        "or",
+        "of",
+        "in",
+        "on",
+        "for",
+        "to",
+        "with",
+        "by",
+        "from",
+        "have",
+        "has",
+        "had",
+        "is",
+        "was",
+        "were",
+        "are",
+        "be",
+        "been",
+        "this",
+        "these",
+        "those",
+        "its",
+        "their",
+        "his",
+        "her",
+        "it",
+        "as",
+        "at",
+        "said",
+        "says",
+    ]
+)
+ORG_HEADS = frozenset(
+    [
+        "Party",
+        "Department",
+        "Ministry",
+        "Committee",
+        "Agency",
+        "Institute",
+        "University",
+        "Council",
+        "Office",
+        "Bureau",
+        "Service",
+        "Commission",
+        "Court",
+        "Campaign",
+        "Group",
+        "Foundation",
+        "Association",
+        "Center",
+        "Centre",
+        "Board",
+        "Administration",
+        "Senate",
+        "House",
+        "Congress",
+        "Pentagon",
+        "Kremlin",
+        "Police",
+        "Army",
+        "Navy",
+        "Government",
+        "Forum",
+        "Fund",
+        "Bank",
+        "Corporation",
+        "Company",
+        "Inc",
+        "Corp",
+        "Union",
+        "Organization",
+        "Organisation",
+        "Network",
+        "Coalition",
+        "Caucus",
+        "PAC",
+        "Club",
+        "Society",
+        "League",
+        "Authority",
+        "Parliament",
+        "Cabinet",
+        "Command",
+        "Lab",
+        "Laboratory",
+        "School",
+        "College",
+        "Hospital",
+    ]
+)
 ANONYMOUS_RE = re.compile(
     r"\b(?:people|persons?|officials?|sources?|aides?|someone|insiders?|diplomats?)"
-    r" (?:familiar with|close to|with knowledge of|briefed on|who (?:spoke|asked) on condition)")
+    r" (?:familiar with|close to|with knowledge of|briefed on|who (?:spoke|asked) on condition)",
+    re.I,
+)
 MAX_MODIFIERS = 3
 LOOK_BEFORE = 160
 LOOK_AFTER = 120
@@ -61,8 +276,12 @@ def _outlets() -> tuple[dict[str, str], dict[str, str]]:
 
 
 OUTLET_NAMES, OUTLET_DESCRIPTIONS = _outlets()
-OUTLET_RE = re.compile(r"\b(?:" + "|".join(
-    re.escape(a) for a in sorted(OUTLET_NAMES, key=len, reverse=True) if len(a) > 3) + r")\b")
+# Starts with capitals only (no leading \b) so the engine skips to capitals; boundaries by hand.
+OUTLET_RE = re.compile(
+    r"(?:"
+    + "|".join(re.escape(a) for a in sorted(OUTLET_NAMES, key=len, reverse=True) if len(a) > 3)
+    + r")\b"
+)
 NOUN_KINDS = dict(row.split("\t") for row in _data("source_nouns.tsv")[1:])
 TITLES = frozenset(word for line in _data("titles.txt") for word in line.split())
 
@@ -82,7 +301,7 @@ def _strip_openers(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop capitalised function words from the front of a name run ("But Moore" -> "Moore")."""
     while True:
         space = text.find(" ", start, end)
-        first = text[start:space if space >= 0 else end]
+        first = text[start : space if space >= 0 else end]
         if first.lower() not in OPENERS:
             return start, end
         if space < 0:
@@ -94,23 +313,26 @@ def split_title(text: str, start: int, end: int) -> tuple[int, int, str | None]:
     """A name run with a title inside ("MI6 Chief Richard Moore") -> the name's span and title."""
     words = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
     for i in range(len(words) - 2, -1, -1):
-        if text[words[i][0]:words[i][1]].lower() in TITLES:
+        if text[words[i][0] : words[i][1]].lower() in TITLES:
             first = words[max(0, i - 1)][0]
-            return words[i + 1][0], end, text[first:words[i][1]]
+            return words[i + 1][0], end, text[first : words[i][1]]
     return start, end, None
 
 
 class Article:
     """Per-document index of names, so surnames and pronouns resolve to the person meant."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, limit: int | None = None):
         self.text = text
+        self.limit = len(text) if limit is None else limit
 
     @cached_property
     def people(self) -> list[tuple[int, int, str, str | None]]:
         """(start, end, full name, title) of every person named with two or more words."""
         found = []
-        for m in NAME_RE.finditer(self.text):
+        for m in NAME_RE.finditer(self.text, 0, self.limit):
+            if " " not in m.group():
+                continue
             start, end = _strip_openers(self.text, *m.span())
             if " " not in self.text[start:end]:
                 continue
@@ -127,11 +349,11 @@ class Article:
     def _title_around(self, start: int, end: int) -> str | None:
         """A title just before the name ("journalist Igor Korotchenko") or in an appositive
         after it ("Alexander Matsegora, the Russian ambassador to North Korea")."""
-        before = self.text[max(0, start - 40):start].split()
+        before = self.text[max(0, start - 40) : start].split()
         if before and before[-1].lower() in TITLES:
             lead = before[-2:] if len(before) > 1 and before[-2][:1].isupper() else before[-1:]
             return " ".join(lead)
-        after = re.match(r", (?:the |a |an )?([^,.;\n“”\"]{3,60})", self.text[end:end + 80])
+        after = re.match(r", (?:the |a |an )?([^,.;\n“”\"]{3,60})", self.text[end : end + 80])
         if after and any(w.lower() in TITLES for w in after.group(1).split()):
             return after.group(1)
         return None
@@ -143,7 +365,7 @@ class Article:
     def full_name(self, surname: str, position: int):
         """The latest person named before `position` whose last word is `surname`."""
         i = bisect.bisect_left(self._people_starts, position) - 1
-        for person in reversed(self.people[:i + 1]):
+        for person in reversed(self.people[: i + 1]):
             if person[2].rsplit(" ", 1)[-1] == surname:
                 return person
         return None
@@ -204,7 +426,7 @@ def source_before(text: str, sentence_start: int, cue_start: int, article: Artic
     i = len(tokens) - 1
     while i >= 0 and text[slice(*tokens[i])].lower() in FILLERS:
         i -= 1
-    if i >= 0 and text[slice(*tokens[i])] == ",":   # appositive: "Smith, the senator, said"
+    if i >= 0 and text[slice(*tokens[i])] == ",":  # appositive: "Smith, the senator, said"
         j = i - 1
         while j >= 0 and text[slice(*tokens[j])] not in {",", "“", "”", '"'} and i - j < 12:
             j -= 1
@@ -221,9 +443,8 @@ def source_after(text: str, cue_end: int, sentence_end: int, article: Article):
         found = text.find(stop, cue_end, limit)
         if found >= 0:
             clause_end = min(clause_end, found)
-    outlet = OUTLET_RE.search(text, cue_end, clause_end)
-    if outlet:
-        return outlet.start(), outlet.end(), OUTLET_NAMES[outlet.group()], "outlet", None
+    for o_start, o_end, name in outlet_mentions(text, cue_end, clause_end):
+        return o_start, o_end, name, "outlet", None
     tokens = _tokens(text, cue_end, clause_end)
     for i, (start, end) in enumerate(tokens[:8]):
         word = text[start:end]
@@ -239,11 +460,12 @@ def source_after(text: str, cue_end: int, sentence_end: int, article: Article):
 
 
 def anonymous_source(text: str, start: int, end: int):
-    """"officials familiar with the matter" anywhere in the sentence."""
+    """ "officials familiar with the matter" anywhere in the sentence."""
     m = ANONYMOUS_RE.search(text, start, end)
     return (m.start(), m.end(), m.group(), "anonymous", None) if m else None
 
 
 def outlet_mentions(text: str, start: int, end: int):
     for m in OUTLET_RE.finditer(text, start, end):
-        yield m.start(), m.end(), OUTLET_NAMES[m.group()]
+        if m.start() == 0 or not text[m.start() - 1].isalnum():
+            yield m.start(), m.end(), OUTLET_NAMES[m.group()]

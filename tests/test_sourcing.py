@@ -1,0 +1,166 @@
+"""The sourcing section: cues, sources and their kinds, merging, quotes, hedges, levels."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsbadge import sourcing
+from newsbadge.document import Document
+from newsbadge.text import Ranges
+
+FIXTURES = Path(__file__).parent / "fixtures" / "sourcing"
+SEED = Path(__file__).resolve().parents[1].parent / "shared" / "samples" / "seed-article.txt"
+FILLER = (" The weather in the region stayed mild through the week, and traffic on the main roads "
+          "moved at its usual pace while schools prepared for the holidays.") * 6
+
+
+def section(text: str, language: str = "en", boilerplate: Ranges | None = None) -> dict:
+    return sourcing.analyze(Document(text, language, boilerplate or Ranges()))
+
+
+def by_cue(result: dict) -> dict:
+    return {a["cue"]["text"].lower(): a for a in result["attributions"]}
+
+
+def names(result: dict) -> dict:
+    return {s["name"]: s for s in result["sources"]}
+
+
+def assert_offsets(text: str, result: dict) -> None:
+    for a in result["attributions"]:
+        assert text[a["cue"]["start"]:a["cue"]["end"]] == a["cue"]["text"]
+        assert a["start"] <= a["cue"]["start"] < a["cue"]["end"] <= a["end"]
+        if a["source"]:
+            assert text[a["source"]["start"]:a["source"]["end"]] == a["source"]["text"]
+    for h in result["hedges"]:
+        assert text[h["start"]:h["end"]] == h["text"]
+
+
+@pytest.fixture(scope="module")
+def council():
+    text = (FIXTURES / "council.txt").read_text(encoding="utf-8")
+    return text, section(text)
+
+
+@pytest.mark.parametrize("sentence, cue", [
+    ("Mayor Ana Lopez said the plan was ready.", "said"),
+    ("The plan was ready, Mayor Ana Lopez told reporters.", "told"),
+    ("According to the ministry, the plan was ready.", "according"),
+    ("Ana Lopez claimed the plan was ready.", "claimed"),
+    ("Ana Lopez wrote that the plan was ready.", "wrote"),
+    ("Ana Lopez tweeted that the plan was ready.", "tweeted"),
+    ("Ana Lopez believes the plan is ready.", "believes"),
+    ("Ana Lopez wants the plan to be ready.", "wants"),
+    ("Ana Lopez put it plainly: “The plan is ready.”", ":"),
+])
+def test_each_kind_of_cue_is_found(sentence, cue):
+    text = sentence + FILLER
+    result = section(text)
+    assert cue in by_cue(result), [a["cue"]["text"] for a in result["attributions"]]
+    assert_offsets(text, result)
+
+
+def test_source_named_before_the_cue(council):
+    text, result = council
+    first = next(a for a in result["attributions"] if a["cue"]["text"] == "said")
+    assert first["source"]["text"] == "Dana Whitfield"
+    assert first["source"]["start"] < first["cue"]["start"]
+    assert names(result)["Dana Whitfield"]["kind"] == "person"
+
+
+def test_source_after_the_cue(council):
+    text, result = council
+    for name, kind in [("Associated Press", "outlet"), ("Marcus Oyelaran", "person")]:
+        cited = next(a for a in result["attributions"]
+                     if a["source"] and a["source"]["name"] == name)
+        assert cited["source"]["start"] > cited["cue"]["end"]
+        assert names(result)[name]["kind"] == kind
+
+
+def test_pronoun_and_surname_resolve_to_the_last_named_person(council):
+    text, result = council
+    whitfield = [a for a in result["attributions"]
+                 if a["source"] and a["source"]["name"] == "Dana Whitfield"]
+    assert {a["source"]["text"] for a in whitfield} >= {"she", "Whitfield"}
+    assert names(result)["Dana Whitfield"]["mentions"] >= 3
+
+
+def test_quote_spanning_paragraphs_runs_to_its_closing_mark():
+    text = ("Nadia Berg, who leads the union, spoke after the meeting. "
+            "“We asked for a fair deal, she said.\n“We were told to wait.” " + FILLER)
+    text = text.replace("deal, she said.", "deal,” she said, “and nothing came.")
+    result = section(text)
+    attribution = by_cue(result)["said"]
+    assert attribution["quote"] is True
+    assert text[attribution["end"] - 1] == "”"
+    assert "\n" in text[attribution["start"]:attribution["end"]]
+
+
+def test_anonymous_and_document_sources(council):
+    _, result = council
+    kinds = {s["kind"] for s in result["sources"]}
+    assert {"anonymous", "person", "outlet"} <= kinds
+    memo = section("A leaked memo shows the ministry knew of the delay." + FILLER)
+    assert names(memo)["leaked memo"]["kind"] == "document"
+
+
+def test_hedges_are_their_own_spans(council):
+    text, result = council
+    assert {h["text"] for h in result["hedges"]} == {"has yet to be verified", "reportedly"}
+    assert_offsets(text, result)
+
+
+def test_text_without_sourcing_is_thin():
+    result = section(FILLER * 2)
+    assert result["attributions"] == [] and result["sources"] == []
+    assert result["level"] == "thin" and result["per_1000_words"] == 0
+
+
+def test_density_rises_with_attributions(council):
+    text, result = council
+    assert result["level"] in {"moderate", "well_sourced"}
+    assert result["per_1000_words"] > section(FILLER * 2)["per_1000_words"]
+    assert 0 <= result["score"] <= 100
+
+
+def test_boilerplate_is_not_judged():
+    text = "Subscribe now, our editor said. " + FILLER
+    clean = section(text)
+    skipped = section(text, boilerplate=Ranges.of([(0, 32)]))
+    assert "said" in by_cue(clean) and "said" not in by_cue(skipped)
+
+
+def test_non_english_and_short_texts_are_insufficient():
+    german = section("Der Minister sagte am Dienstag, der Plan sei fertig. " * 20, language="de")
+    assert german["level"] == "insufficient" and german["reason"] == "unsupported_language"
+    short = section("The minister said the plan was ready.")
+    assert short["level"] == "insufficient" and short["score"] is None
+
+
+def test_names_inside_sentences_are_not_cues():
+    result = section("He moved to the United States and joined the New York Post." + FILLER)
+    assert result["attributions"] == []
+
+
+@pytest.mark.parametrize("hostile", ["\ud800 said \u200f“" * 2000, "“" * 40_000,
+                                     "((((" * 20_000 + " said", "Она сказала, он said. " * 500])
+def test_hostile_inputs_keep_offsets(hostile):
+    result = section(hostile)
+    assert_offsets(hostile, result)
+
+
+def test_seed_page_sources_and_hedges():
+    if not SEED.exists():
+        pytest.skip(f"seed page not found at {SEED}")
+    text = SEED.read_text(encoding="utf-8")
+    result = section(text)
+    found = names(result)
+    for name in ["New York Post", "Channel One", "Igor Korotchenko", "Richard Moore",
+                 "National Review", "Alexander Matsegora"]:
+        assert name in found, sorted(found)
+    assert found["Richard Moore"]["title"] == "MI6 Chief"
+    assert found["Channel One"]["title"] == "Russian state television"
+    assert {"has yet to be verified", "reportedly"} <= {h["text"] for h in result["hedges"]}
+    assert_offsets(text, result)
