@@ -8,6 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsbadge import analyze, sensational
 from newsbadge.document import Document
@@ -220,3 +222,39 @@ def test_seed_page_evidence_has_its_loaded_phrases(seed_text):
     for e in section["evidence"]:
         assert seed_text[e["start"] : e["end"]] == e["text"]
     assert section["level"] in ("moderate", "high")
+
+
+HOSTILE = {
+    "one character repeated": "a" * 200_000,
+    "quote marks": '"' * 100_000 + "\u201c" * 100_000,
+    "newlines": "\n" * 200_000,
+    "nested brackets": "(" * 100_000 + ")" * 100_000,
+    "lone surrogates": "\ud800 horrific \udfff " * 20_000,
+    "zero-width and RTL marks": ("\u200b\u200f unprecedented \u202e" * 20_000),
+    "mixed scripts": "\u0627\u0644\u0639\u0631\u0628 \u4e2d\u6587 \u0130STANBUL slammed " * 10_000,
+    "cues beyond the word bound": "wow shocking " * 30_000,
+    "alarms": "!?" * 100_000,
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_input_gives_exact_offsets(name):
+    text = HOSTILE[name]
+    section = sensational.analyze(Document(text, "en"), text[:300])
+    for e in section["evidence"]:
+        assert text[e["start"] : e["end"]] == e["text"]
+    assert len(section["evidence"]) <= sensational.MAX_EVIDENCE
+    if section["score"] is not None:
+        assert 0 <= section["score"] <= 100
+        assert section["words_judged"] <= cues.MAX_WORDS
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["unprecedented", "not", "\u201c", "\u201d", '"', "!", "?",
+                                 "SHAME", "ON", "you", "won\u2019t", "believe", "the", "\n",
+                                 "\u0130", "craziest", "so-called", "x"]), max_size=80))
+def test_evidence_offsets_index_the_text(parts):
+    text = " ".join(parts)
+    for e in find(text):
+        assert text[e["start"] : e["end"]] == e["text"]
+        assert e["weight"] > 0

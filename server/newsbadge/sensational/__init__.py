@@ -49,7 +49,8 @@ def analyze(doc: Document, title: str | None) -> dict:
     if words < MIN_WORDS:
         return insufficient(TOO_SHORT, headline=head, evidence=[])
     evidence = cues.find(doc)
-    density = cues.density(evidence, words)
+    judged = cues.judged_words(doc)
+    density = cues.density(evidence, judged)
     body_score = _scale(density, BODY_THRESHOLDS["moderate"], BODY_THRESHOLDS["high"],
                         2 * BODY_THRESHOLDS["high"])
     score = body_score
@@ -68,6 +69,7 @@ def analyze(doc: Document, title: str | None) -> dict:
         "per_100_words": round(density, 2),
         "cue_counts": kinds,
         "evidence_total": len(evidence),
+        "words_judged": judged,
     }
 
 

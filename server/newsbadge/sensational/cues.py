@@ -14,6 +14,7 @@ from ..text import Ranges
 from .lexicon import FIRST_WORDS, NEGATORS, VALENCE
 
 CANDIDATES = frozenset(FIRST_WORDS) | NEGATORS
+Cue = tuple[int, int, str, float]  # start, end, kind, weight
 
 # Weight of one cue of each kind, in "framing units". Set by hand (no labeled article text was
 # available to fit them): kinds that are framing by their nature (clickbait phrasing, name-calling,
@@ -43,6 +44,9 @@ NEGATION_WINDOW = 3
 # capital starts a title or nickname), that is not a quoted statement.
 SCARE_QUOTE_MAX_WORDS = 3
 SCARE_QUOTE_MAX_CHARS = 60
+# Words of an article read, at most: the longest news features run to about 10,000 words, and
+# the bound keeps hostile 2 MB inputs within the time budget. The density is over those words.
+MAX_WORDS = 20_000
 # Text whose article characters are mostly capitals is set in capitals, not shouting.
 SHOUTING_MAX_SHARE = 0.5
 
@@ -58,13 +62,16 @@ STATEMENT_LEAD_RE = re.compile(r"[:,]\s*$")
 
 
 def find(doc: Document) -> list[dict]:
-    """Every framing cue in the article (boilerplate excluded), sorted by position."""
+    """Every framing cue in the article's first MAX_WORDS words (boilerplate excluded), sorted
+    by position."""
     text = doc.text
-    quotes = quote_ranges(text)
-    found = _word_cues(text, doc.article_words)
+    words = doc.article_words[:MAX_WORDS]
+    limit = words[-1][1] if len(doc.article_words) > MAX_WORDS else len(text)
+    quotes = quote_ranges(text, limit)
+    found = _word_cues(text, words, limit)
     found += _scare_quotes(text, quotes)
-    found += _alarms(text)
-    found += _shouting(text)
+    found += _alarms(text, limit)
+    found += _shouting(text, limit)
     evidence = []
     for start, end, cue, weight in sorted(found):
         if doc.boilerplate and doc.boilerplate.overlaps(start, end):
@@ -81,15 +88,20 @@ def density(evidence: list[dict], words: int) -> float:
     return 100 * sum(e["weight"] for e in evidence) / max(words, 1)
 
 
+def judged_words(doc: Document) -> int:
+    """How many of the article's words `find` reads."""
+    return min(len(doc.article_words), MAX_WORDS)
+
+
 def body_density(doc: Document) -> float:
-    return density(find(doc), len(doc.article_words))
+    return density(find(doc), judged_words(doc))
 
 
-def quote_ranges(text: str) -> Ranges:
+def quote_ranges(text: str, limit: int) -> Ranges:
     """Spans inside direct quotation marks, quote marks included. Curly quotes open and close;
     a straight quote toggles; an unclosed quote ends with its paragraph (line)."""
     spans, opened = [], None
-    for m in QUOTE_RE.finditer(text):
+    for m in QUOTE_RE.finditer(text, 0, limit):
         mark, pos = m.group(), m.start()
         if mark == "\n" or (mark == "\u201d" or mark == '"') and opened is not None:
             if opened is not None:
@@ -98,22 +110,24 @@ def quote_ranges(text: str) -> Ranges:
         elif mark != "\u201d":
             opened = pos
     if opened is not None:
-        spans.append((opened, len(text)))
+        spans.append((opened, limit))
     return Ranges.of(spans)
 
 
-def _word_cues(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int, str, float]]:
+def _word_cues(text: str, words: list[tuple[int, int]], limit: int) -> list[Cue]:
     """Lexicon cues and negation over the article's words. Only words that can start a cue or
     negate one are visited in Python; the rest are filtered by one set lookup each."""
-    lower = _lowered(text)
+    lower = _lowered(text[:limit])
     strings = [lower[s:e] for s, e in words]
     found = []
     last_negator = -NEGATION_WINDOW - 1
     next_free = 0
     for i in [i for i, w in enumerate(strings) if w in CANDIDATES]:
+        if i < next_free:  # inside a phrase already found ("won't" in "you won't believe")
+            continue
         word = strings[i]
         entry = FIRST_WORDS.get(word)
-        if entry is not None and i >= next_free:
+        if entry is not None:
             kind, length = _match(strings, i, entry)
             if kind is not None and i - last_negator > NEGATION_WINDOW:
                 weight = (EMOTIVE_WEIGHT * abs(VALENCE[word]) / 4 if kind == "emotive"
@@ -123,7 +137,7 @@ def _word_cues(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int, 
         if word in NEGATORS:
             last_negator = i
     found += [(m.start(), m.end(), "superlative", KIND_WEIGHTS["superlative"])
-              for m in SUPERLATIVE_RE.finditer(text) if m.group().lower() != "earliest"]
+              for m in SUPERLATIVE_RE.finditer(text, 0, limit) if m.group().lower() != "earliest"]
     return found
 
 
@@ -145,7 +159,7 @@ def _match(strings: list[str], i: int, entry) -> tuple[str | None, int]:
     return single, 1
 
 
-def _scare_quotes(text: str, quotes: Ranges) -> list[tuple[int, int, str, float]]:
+def _scare_quotes(text: str, quotes: Ranges) -> list[Cue]:
     found = []
     for start, end in quotes.spans:
         if end - start > SCARE_QUOTE_MAX_CHARS:
@@ -158,20 +172,21 @@ def _scare_quotes(text: str, quotes: Ranges) -> list[tuple[int, int, str, float]
     return found
 
 
-def _alarms(text: str) -> list[tuple[int, int, str, float]]:
+def _alarms(text: str, limit: int) -> list[Cue]:
     """Runs of "!" and "?" but a lone question mark. Most articles have none: a substring test
     (memchr speed) spares the regex."""
     if "!" not in text and "??" not in text:
         return []
-    return [(m.start(), m.end(), "alarm", KIND_WEIGHTS["alarm"]) for m in ALARM_RE.finditer(text)
+    return [(m.start(), m.end(), "alarm", KIND_WEIGHTS["alarm"])
+            for m in ALARM_RE.finditer(text, 0, limit)
             if "!" in m.group() or m.end() - m.start() > 1]
 
 
-def _shouting(text: str) -> list[tuple[int, int, str, float]]:
-    runs = [m.span() for m in SHOUT_RE.finditer(text)
+def _shouting(text: str, limit: int) -> list[Cue]:
+    runs = [m.span() for m in SHOUT_RE.finditer(text, 0, limit)
             if not _letter_at(text, m.start() - 1) and not _letter_at(text, m.end())]
     letters = sum(e - s for s, e in runs)
-    if not runs or letters > SHOUTING_MAX_SHARE * len(text):
+    if not runs or letters > SHOUTING_MAX_SHARE * limit:
         return []
     return [(s, e, "shouting", KIND_WEIGHTS["shouting"]) for s, e in runs]
 
