@@ -11,9 +11,9 @@ import re
 
 from ..document import Document
 from ..text import Ranges
-from .lexicon import FIRST_WORDS, NEGATORS, VALENCE
+from .lexicon import ANCHORS, NEGATORS, VALENCE
 
-CANDIDATES = frozenset(FIRST_WORDS) | NEGATORS
+CANDIDATES = frozenset(ANCHORS) | NEGATORS
 Cue = tuple[int, int, str, float]  # start, end, kind, weight
 
 # Weight of one cue of each kind, in "framing units". Set by hand (no labeled article text was
@@ -52,8 +52,7 @@ SHOUTING_MAX_SHARE = 0.5
 
 QUOTE_RE = re.compile('[\u201c\u201d"\n]')
 ALARM_RE = re.compile(r"[!?]+")
-# Judging superlatives ("craziest", "deadliest"); "earliest" dates rather than judges.
-SUPERLATIVE_RE = re.compile(r"\b[A-Za-z]{3,}iest\b")
+IEST_RE = re.compile(r"iest\b")
 # Runs of three or more all-capital words (the first of three letters or more): shouting. Word
 # boundaries are checked on the (rare) matches: a regex without them runs twice as fast.
 SHOUT_RE = re.compile(r"[A-Z]{3,}(?:[ \t]+[A-Z]{2,}){2,}")
@@ -115,30 +114,62 @@ def quote_ranges(text: str, limit: int) -> Ranges:
 
 
 def _word_cues(text: str, words: list[tuple[int, int]], limit: int) -> list[Cue]:
-    """Lexicon cues and negation over the article's words. Only words that can start a cue or
-    negate one are visited in Python; the rest are filtered by one set lookup each."""
+    """Lexicon cues and negation over the article's words. Only words that can anchor a cue or
+    negate one are visited in Python; the rest are filtered by one set lookup each. Overlapping
+    matches resolve to the earliest, then the longest."""
     lower = _lowered(text[:limit])
     strings = [lower[s:e] for s, e in words]
-    found = []
-    last_negator = -NEGATION_WINDOW - 1
-    next_free = 0
+    matches, negators = [], []
     for i in [i for i, w in enumerate(strings) if w in CANDIDATES]:
-        if i < next_free:  # inside a phrase already found ("won't" in "you won't believe")
-            continue
         word = strings[i]
-        entry = FIRST_WORDS.get(word)
-        if entry is not None:
-            kind, length = _match(strings, i, entry)
-            if kind is not None and i - last_negator > NEGATION_WINDOW:
-                weight = (EMOTIVE_WEIGHT * abs(VALENCE[word]) / 4 if kind == "emotive"
-                          else KIND_WEIGHTS[kind])
-                found.append((words[i][0], words[i + length - 1][1], kind, weight))
-                next_free = i + length
         if word in NEGATORS:
-            last_negator = i
-    found += [(m.start(), m.end(), "superlative", KIND_WEIGHTS["superlative"])
-              for m in SUPERLATIVE_RE.finditer(text, 0, limit) if m.group().lower() != "earliest"]
+            negators.append(i)
+        if word in ANCHORS:
+            matches.append(_match(strings, i, ANCHORS[word]))
+    found = []
+    next_free = n = 0
+    for start, length, kind in sorted(filter(None, matches), key=lambda m: (m[0], -m[1])):
+        if start < next_free:
+            continue
+        next_free = start + length
+        while n < len(negators) and negators[n] < start - NEGATION_WINDOW:
+            n += 1
+        if n < len(negators) and negators[n] < start:
+            continue
+        word = strings[start]
+        weight = (EMOTIVE_WEIGHT * abs(VALENCE[word]) / 4 if kind == "emotive"
+                  else KIND_WEIGHTS[kind])
+        found.append((words[start][0], words[start + length - 1][1], kind, weight))
+    found += [(start, end, "superlative", KIND_WEIGHTS["superlative"])
+              for start, end in _superlatives(lower)]
     return found
+
+
+def _superlatives(lower: str) -> list[tuple[int, int]]:
+    """Words ending in "-iest" ("craziest", "deadliest") of seven letters or more, found from
+    their ending (a literal: fast to search) back to their start; not "earliest", which dates
+    rather than judges, nor words the lexicons already judge."""
+    spans = []
+    for m in IEST_RE.finditer(lower):
+        start = m.start()
+        while start > 0 and lower[start - 1].isalpha():
+            start -= 1
+        word = lower[start : m.end()]
+        if len(word) > 6 and word != "earliest" and word not in ANCHORS and (
+            start == 0 or not lower[start - 1].isalnum()
+        ):
+            spans.append((start, m.end()))
+    return spans
+
+
+def _match(strings: list[str], i: int, entry) -> tuple[int, int, str] | None:
+    """The longest cue anchored at word i: its first word, its length in words and its kind."""
+    single, phrases = entry
+    for phrase, offset, kind in phrases:
+        start = i - offset
+        if start >= 0 and tuple(strings[start : start + len(phrase)]) == phrase:
+            return start, len(phrase), kind
+    return (i, 1, single) if single else None
 
 
 def _lowered(text: str) -> str:
@@ -148,15 +179,6 @@ def _lowered(text: str) -> str:
     if len(lower) != len(text):  # a few characters lower-case to two: keep offsets exact
         lower = "".join(ch.lower()[0] for ch in text)
     return lower.replace("\u2019", "'")
-
-
-def _match(strings: list[str], i: int, entry) -> tuple[str | None, int]:
-    """The longest phrase of the lexicon that starts at word i: its kind and its length in words."""
-    single, longer = entry
-    for phrase, kind in longer:
-        if tuple(strings[i : i + len(phrase)]) == phrase:
-            return kind, len(phrase)
-    return single, 1
 
 
 def _scare_quotes(text: str, quotes: Ranges) -> list[Cue]:

@@ -47,25 +47,36 @@ FUNCTION_WORDS = frozenset(row[0] for row in data_lines("function_words_en.txt")
 FUNCTION_FEATURES = tuple(row[0] for row in data_lines("function_words_en.txt") if row[1:] == ["*"])
 PHRASES = _phrases()
 
-# One entry per word that can start a cue: its own kind (or None) and the longer phrases it opens,
-# longest first, so that "worst ever" wins over "worst". Emotive words come from VADER unless a
-# more specific kind claims them or they are everyday news words (neutral_en.txt).
-FIRST_WORDS: dict[str, tuple[str | None, tuple[tuple[tuple[str, ...], str], ...]]] = {}
+# Phrase = its words; Anchored = a phrase, the position of its anchor word in it, and its kind.
+Phrase = tuple[str, ...]
+Anchored = tuple[Phrase, int, str]
 
 
-def _build_first_words() -> None:
-    starts: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for words, kind in PHRASES.items():
-        starts.setdefault(words[0], []).append((words, kind))
+def _anchor(phrase: Phrase) -> int:
+    """The position of a phrase's longest word, by which it is looked up: the rarest word in
+    practice, so that "in the cards" is tried at "cards", not at every "in" and "the"."""
+    return max(range(len(phrase)), key=lambda k: len(phrase[k]))
+
+
+def _build_anchors() -> dict[str, tuple[str | None, tuple[Anchored, ...]]]:
+    """One entry per word that can anchor a cue: its own kind as a single word (or None) and the
+    longer phrases anchored on it, longest first, so that "worst ever" wins over "worst".
+    Emotive words come from VADER unless a more specific kind claims them or they are everyday
+    news words (neutral_en.txt)."""
+    anchored: dict[str, list[Anchored]] = {}
+    for phrase, kind in PHRASES.items():
+        if len(phrase) > 1:
+            k = _anchor(phrase)
+            anchored.setdefault(phrase[k], []).append((phrase, k, kind))
     single = {w: "emotive" for w, v in VALENCE.items() if abs(v) >= EMOTIVE_MIN_VALENCE}
     single.update({w: "intensifier" for w in BOOSTERS})
     for word in NEUTRAL:
         single.pop(word, None)
-    single.update({words[0]: kind for words, kind in PHRASES.items() if len(words) == 1})
-    for word in set(starts) | set(single):
-        longer = [p for p in starts.get(word, []) if len(p[0]) > 1]
-        longer.sort(key=lambda p: -len(p[0]))
-        FIRST_WORDS[word] = (single.get(word), tuple(longer))
+    single.update({phrase[0]: kind for phrase, kind in PHRASES.items() if len(phrase) == 1})
+    return {
+        word: (single.get(word), tuple(sorted(anchored.get(word, []), key=lambda a: -len(a[0]))))
+        for word in set(anchored) | set(single)
+    }
 
 
-_build_first_words()
+ANCHORS = _build_anchors()
