@@ -40,15 +40,18 @@ def main() -> int:
         print(f"SKIPPED: seed page not found at {SEED}")
         return 0
     text = SEED.read_text(encoding="utf-8")
-    times = []
+    wall, cpu = [], []
     for _ in range(RUNS):
         doc = prepared(text)
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         sourcing.analyze(doc)
-        times.append(time.perf_counter() - start)
-    median_ms = statistics.median(times) * 1000
-    print(f"sourcing.analyze on the seed page: median {median_ms:.3f} ms over {RUNS} runs "
-          f"(budget 0.5 ms) {'OK' if median_ms < 0.5 else 'OVER BUDGET'}")
+        cpu.append(time.process_time() - start_cpu)
+        wall.append(time.perf_counter() - start)
+    median_ms = statistics.median(wall) * 1000
+    print(f"sourcing.analyze on the seed page: median {median_ms:.3f} ms wall, "
+          f"{statistics.median(cpu) * 1000:.3f} ms CPU over {RUNS} runs "
+          f"(budget 0.5 ms; wall time grows when other processes share the cores) "
+          f"{'OK' if median_ms < 0.5 else 'OVER BUDGET'}")
     for name, hostile in HOSTILE.items():
         doc = prepared(hostile)
         start = time.perf_counter()

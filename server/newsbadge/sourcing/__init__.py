@@ -24,7 +24,6 @@ LANGUAGES = frozenset({"en"})
 MIN_WORDS = 80
 # How far a quotation opened in the cue's sentence may run on (multi-paragraph quotes).
 QUOTE_REACH = 3000
-OPEN_QUOTES = {"“": "”", '"': '"'}
 
 CALIBRATION = json.loads(
     resources.files(__package__).joinpath("data", "calibration.json").read_text(encoding="utf-8"))
@@ -38,8 +37,12 @@ HEDGE_STARTS = frozenset(
     form for line in HEDGE_LINES
     for word in (line[3:line.index(")")].split("|") if line.startswith("(?:") else [line])
     for form in (word.split(" ")[0], word.split(" ")[0].capitalize()))
-# Attributions past this many get no source search: it bounds the time of hostile inputs.
-MAX_SOURCED = 1000
+# Attributions past this many are counted but not listed: it bounds the time of hostile inputs.
+MAX_LISTED = 1000
+# Every surface form worth a second look: cue words as written in running text and at the start
+# of a sentence, and the first words of hedges. One set lookup per word finds both.
+TRIGGERS = frozenset(
+    {f for w in CUE_WORDS for f in (w, w.capitalize(), w.upper())} | HEDGE_STARTS)
 EMPTY = {"per_1000_words": None, "attributions": [], "sources": [], "hedges": []}
 
 
@@ -49,37 +52,49 @@ def analyze(doc: Document) -> dict:
     if len(doc.article_words) < MIN_WORDS:
         return insufficient(TOO_SHORT, **EMPTY)
     text = doc.text
-    found = [c for c in cues.find_cues(text, doc.article_words, CUE_WORDS)
-             if not doc.boilerplate.overlaps(*c)]
-    # Names past the last cue that gets a source search are never needed.
-    limit = found[MAX_SOURCED - 1][1] if len(found) >= MAX_SOURCED else None
-    article = sources.Article(text, limit)
-    sentences = doc.sentences
+    hits = [w for w in doc.article_words if text[w[0]:w[1]] in TRIGGERS]
+    found = cues.find_cues(text, hits, CUE_WORDS)
+    if doc.boilerplate:
+        found = [c for c in found if not doc.boilerplate.overlaps(*c)]
+    listed = found[:MAX_LISTED]
+    article = sources.Article(text, doc.words)
+    attributions, registry = attribute(text, listed, doc.sentences, article)
+    if attributions:
+        mentioned = Ranges.of((a["start"], a["end"]) for a in attributions)
+        for o_start, o_end, name in sources.outlet_mentions(text, 0, mentioned.spans[-1][1]):
+            if mentioned.overlaps(o_start, o_end):
+                registry.add(text, (o_start, o_end, name, "outlet", None), cited=False)
+    per_1000 = round(len(found) * 1000 / len(doc.article_words), 1)
+    section = {"score": score(per_1000), "level": level(per_1000), "per_1000_words": per_1000,
+               "attributions": attributions, "sources": registry.listing(),
+               "hedges": find_hedges(text, hits),
+               "thresholds": {"thin_below": CALIBRATION["thin_below"],
+                              "well_sourced_from": CALIBRATION["well_sourced_from"]}}
+    if len(found) > len(listed):
+        section["attributions_not_listed"] = len(found) - len(listed)
+    return section
+
+
+def attribute(text: str, found: list, sentences: list, article: sources.Article):
+    """One attribution per cue: its sentence (stretched over a quotation that runs on), its
+    source, whether it quotes; and the registry of sources met on the way."""
     starts = [s for s, _ in sentences]
+    quotes: dict[int, tuple[int, bool]] = {}
     attributions, registry = [], SourceRegistry()
     for cue_start, cue_end in found:
         i = max(0, bisect.bisect_right(starts, cue_start) - 1)
         sent_start, sent_end = sentences[i]
-        source = (find_source(text, sent_start, sent_end, cue_start, cue_end, article)
-                  if len(attributions) < MAX_SOURCED else None)
-        end, quote = quotation_end(text, sent_start, sent_end)
+        if i not in quotes:
+            quotes[i] = quotation_end(text, sent_start, sent_end)
+        end, quote = quotes[i]
+        source = find_source(text, sent_start, sent_end, cue_start, cue_end, article)
         attributions.append({
             "start": min(sent_start, cue_start), "end": max(end, cue_end),
             "cue": evidence_span(text, cue_start, cue_end),
             "source": registry.add(text, source) if source else None,
             "quote": quote,
         })
-    if attributions:
-        spans = Ranges.of((a["start"], a["end"]) for a in attributions[:MAX_SOURCED])
-        for o_start, o_end, name in sources.outlet_mentions(text, 0, spans.spans[-1][1]):
-            if spans.overlaps(o_start, o_end):
-                registry.add(text, (o_start, o_end, name, "outlet", None), cited=False)
-    hedges = find_hedges(text, doc.article_words)
-    per_1000 = round(len(attributions) * 1000 / len(doc.article_words), 1)
-    return {"score": score(per_1000), "level": level(per_1000), "per_1000_words": per_1000,
-            "attributions": attributions, "sources": registry.listing(), "hedges": hedges,
-            "thresholds": {"thin_below": CALIBRATION["thin_below"],
-                           "well_sourced_from": CALIBRATION["well_sourced_from"]}}
+    return attributions, registry
 
 
 def find_hedges(text: str, words) -> list[dict]:
@@ -94,15 +109,13 @@ def find_hedges(text: str, words) -> list[dict]:
 def find_source(text, sent_start, sent_end, cue_start, cue_end, article):
     """Before the cue first, unless the cue opens its clause ("According to X", ", said X")."""
     before = text[max(sent_start, cue_start - 3):cue_start].strip()
-    opens_clause = cue_start == sent_start or before.endswith((",", "“", "”", '"'))
-    order = (sources.source_after, sources.source_before) if opens_clause else (
-        sources.source_before, sources.source_after)
-    for finder in order:
-        found = (finder(text, sent_start, cue_start, article) if finder is sources.source_before
-                 else finder(text, cue_end, sent_end, article))
-        if found:
-            return found
-    return sources.anonymous_source(text, sent_start, sent_end)
+    if cue_start == sent_start or before.endswith((",", "“", "”", '"')):
+        found = (article.source_after(cue_end, sent_end)
+                 or article.source_before(sent_start, cue_start))
+    else:
+        found = (article.source_before(sent_start, cue_start)
+                 or article.source_after(cue_end, sent_end))
+    return found or sources.anonymous_source(text, sent_start, sent_end)
 
 
 def quotation_end(text: str, start: int, end: int) -> tuple[int, bool]:

@@ -3,264 +3,42 @@
 Sources are looked for where English news puts them: just before the cue ("Igor Korotchenko
 claimed", "Matsegora has said", "a source said") or just after it ("said Smith", "according to a
 report from the New York Post"). A pronoun ("he asserted") stands for the last person named
-before it; a surname alone ("Korotchenko") for the full name given earlier. Word lists live in
-data/: outlets.tsv, source_nouns.tsv, titles.txt.
+before it; a surname alone ("Korotchenko") for the full name given earlier. Everything walks the
+document's word spans (computed once for every scorer) instead of re-tokenising around each cue.
+Word lists live in data/: outlets.tsv, source_nouns.tsv, titles.txt, name_words.txt.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from functools import cached_property
 from importlib import resources
 
-# A run of capitalised words, allowing lower-case joiners inside names ("Bank of America").
-NAME_RE = re.compile(
-    r"[A-Z][\w'’.&-]*(?:[ ](?:(?:of|the|de|al|bin|van|von|for) )?[A-Z][\w'’.&-]*)*"
-)
-TOKEN_RE = re.compile(r"[\w'’.&-]+|[,“”\"]")
-# Capitalised only because they open a sentence or a clause: stripped from the front of a run.
-OPENERS = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "as",
-        "at",
-        "but",
-        "by",
-        "for",
-        "from",
-        "he",
-        "her",
-        "his",
-        "however",
-        "if",
-        "in",
-        "it",
-        "its",
-        "meanwhile",
-        "on",
-        "or",
-        "she",
-        "so",
-        "still",
-        "that",
-        "the",
-        "their",
-        "then",
-        "there",
-        "these",
-        "they",
-        "this",
-        "those",
-        "though",
-        "to",
-        "we",
-        "when",
-        "where",
-        "while",
-        "who",
-        "yet",
-        "i",
-        "according",
-        "after",
-        "before",
-        "last",
-        "next",
-        "back",
-        "since",
-        "until",
-        "also",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-)
-# Words allowed between a source and its cue ("Matsegora has said", "Korotchenko reportedly spoke").
-FILLERS = frozenset(
-    [
-        "has",
-        "have",
-        "had",
-        "also",
-        "reportedly",
-        "later",
-        "then",
-        "previously",
-        "once",
-        "would",
-        "will",
-        "is",
-        "was",
-        "were",
-        "are",
-        "did",
-        "does",
-        "not",
-        "never",
-        "repeatedly",
-        "publicly",
-        "recently",
-        "just",
-        "again",
-        "already",
-        "long",
-    ]
-)
-PRONOUNS = frozenset({"he", "she"})
-DETERMINERS = frozenset(
-    {
-        "the",
-        "a",
-        "an",
-        "another",
-        "one",
-        "two",
-        "three",
-        "several",
-        "some",
-        "many",
-        "other",
-        "senior",
-        "top",
-        "those",
-        "these",
-        "his",
-        "her",
-        "their",
-    }
-)
-STOPS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "that",
-        "which",
-        "who",
-        "and",
-        "or",
-        "of",
-        "in",
-        "on",
-        "for",
-        "to",
-        "with",
-        "by",
-        "from",
-        "have",
-        "has",
-        "had",
-        "is",
-        "was",
-        "were",
-        "are",
-        "be",
-        "been",
-        "this",
-        "these",
-        "those",
-        "its",
-        "their",
-        "his",
-        "her",
-        "it",
-        "as",
-        "at",
-        "said",
-        "says",
-    ]
-)
-ORG_HEADS = frozenset(
-    [
-        "Party",
-        "Department",
-        "Ministry",
-        "Committee",
-        "Agency",
-        "Institute",
-        "University",
-        "Council",
-        "Office",
-        "Bureau",
-        "Service",
-        "Commission",
-        "Court",
-        "Campaign",
-        "Group",
-        "Foundation",
-        "Association",
-        "Center",
-        "Centre",
-        "Board",
-        "Administration",
-        "Senate",
-        "House",
-        "Congress",
-        "Pentagon",
-        "Kremlin",
-        "Police",
-        "Army",
-        "Navy",
-        "Government",
-        "Forum",
-        "Fund",
-        "Bank",
-        "Corporation",
-        "Company",
-        "Inc",
-        "Corp",
-        "Union",
-        "Organization",
-        "Organisation",
-        "Network",
-        "Coalition",
-        "Caucus",
-        "PAC",
-        "Club",
-        "Society",
-        "League",
-        "Authority",
-        "Parliament",
-        "Cabinet",
-        "Command",
-        "Lab",
-        "Laboratory",
-        "School",
-        "College",
-        "Hospital",
-    ]
-)
+from ..text import Span
+
+# A run of two or more capitalised words, allowing lower-case joiners ("Bank of America").
+NAMES_RE = re.compile(
+    r"[A-Z][\w'’.&-]*(?:[ ](?:(?:of|the|de|al|bin|van|von|for) )?[A-Z][\w'’.&-]*)+")
 ANONYMOUS_RE = re.compile(
-    r"\b(?:people|persons?|officials?|sources?|aides?|someone|insiders?|diplomats?)"
-    r" (?:familiar with|close to|with knowledge of|briefed on|who (?:spoke|asked) on condition)",
-    re.I,
-)
-MAX_MODIFIERS = 3
-LOOK_BEFORE = 160
-LOOK_AFTER = 120
+    r"\b(?:people|persons?|officials?|sources?|aides?|someone|insiders?|diplomats?) (?:familiar "
+    r"with|close to|with knowledge of|briefed on|who (?:spoke|asked) on condition)", re.I)
+MAX_MODIFIERS = 3       # "Russian state television broadcasts": three words before the head
+MAX_APPOSITIVE = 12     # words in ", the senator from Ohio," between a name and its cue
+MAX_AFTER = 8           # words after a cue searched for its source ("said on Tuesday Mr. Smith")
+LOOK_AFTER = 120        # characters after a cue searched for an outlet's name
+SURNAME_TRIES = 20      # earlier mentions of a surname examined for the full name
+SURNAME_REACH = 20_000  # characters before a surname searched for the full name
+PERSON_REACH = 600      # characters before a pronoun searched for the person it stands for
 
 
 def _data(name: str) -> list[str]:
     text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
     return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _word_lists() -> dict[str, frozenset]:
+    return {name: frozenset(words.split())
+            for name, words in (line.split(":", 1) for line in _data("name_words.txt"))}
 
 
 def _outlets() -> tuple[dict[str, str], dict[str, str]]:
@@ -275,13 +53,38 @@ def _outlets() -> tuple[dict[str, str], dict[str, str]]:
     return aliases, descriptions
 
 
+WORDS = _word_lists()
+OPENERS, FILLERS, PRONOUNS = WORDS["openers"], WORDS["fillers"], WORDS["pronouns"]
+DETERMINERS, STOPS, ORG_HEADS = WORDS["determiners"], WORDS["stops"], WORDS["org_heads"]
+NAME_JOINERS = WORDS["name_joiners"]
 OUTLET_NAMES, OUTLET_DESCRIPTIONS = _outlets()
+
+
+def trie_pattern(phrases: list[str]) -> str:
+    """One regex for many phrases, sharing their common prefixes ("New (?:York (?:Post|Times)|
+    Yorker)"), so the engine does not try every phrase at every capital letter."""
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items())
+                    if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return pattern(trie)
+
+
 # Starts with capitals only (no leading \b) so the engine skips to capitals; boundaries by hand.
-OUTLET_RE = re.compile(
-    r"(?:"
-    + "|".join(re.escape(a) for a in sorted(OUTLET_NAMES, key=len, reverse=True) if len(a) > 3)
-    + r")\b"
-)
+# Longest match wins through the trie's greedy optional tails ("New York Post" over "New York").
+OUTLET_RE = re.compile(trie_pattern([a for a in OUTLET_NAMES if len(a) > 3]) + r"\b")
 NOUN_KINDS = dict(row.split("\t") for row in _data("source_nouns.tsv")[1:])
 TITLES = frozenset(word for line in _data("titles.txt") for word in line.split())
 
@@ -297,175 +100,195 @@ def classify_name(name: str) -> tuple[str, str]:
     return bare, "person"
 
 
-def _strip_openers(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop capitalised function words from the front of a name run ("But Moore" -> "Moore")."""
-    while True:
-        space = text.find(" ", start, end)
-        first = text[start : space if space >= 0 else end]
-        if first.lower() not in OPENERS:
-            return start, end
-        if space < 0:
-            return end, end
-        start = space + 1
-
-
-def split_title(text: str, start: int, end: int) -> tuple[int, int, str | None]:
-    """A name run with a title inside ("MI6 Chief Richard Moore") -> the name's span and title."""
-    words = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
-    for i in range(len(words) - 2, -1, -1):
-        if text[words[i][0] : words[i][1]].lower() in TITLES:
-            first = words[max(0, i - 1)][0]
-            return words[i + 1][0], end, text[first : words[i][1]]
-    return start, end, None
-
-
-class Article:
-    """Per-document index of names, so surnames and pronouns resolve to the person meant."""
-
-    def __init__(self, text: str, limit: int | None = None):
-        self.text = text
-        self.limit = len(text) if limit is None else limit
-
-    @cached_property
-    def people(self) -> list[tuple[int, int, str, str | None]]:
-        """(start, end, full name, title) of every person named with two or more words."""
-        found = []
-        for m in NAME_RE.finditer(self.text, 0, self.limit):
-            if " " not in m.group():
-                continue
-            start, end = _strip_openers(self.text, *m.span())
-            if " " not in self.text[start:end]:
-                continue
-            start, end, title = split_title(self.text, start, end)
-            name, kind = classify_name(self.text[start:end])
-            if kind == "person" and " " in name:
-                found.append((start, end, name, title or self._title_around(start, end)))
-        return found
-
-    @cached_property
-    def _people_starts(self) -> list[int]:
-        return [p[0] for p in self.people]
-
-    def _title_around(self, start: int, end: int) -> str | None:
-        """A title just before the name ("journalist Igor Korotchenko") or in an appositive
-        after it ("Alexander Matsegora, the Russian ambassador to North Korea")."""
-        before = self.text[max(0, start - 40) : start].split()
-        if before and before[-1].lower() in TITLES:
-            lead = before[-2:] if len(before) > 1 and before[-2][:1].isupper() else before[-1:]
-            return " ".join(lead)
-        after = re.match(r", (?:the |a |an )?([^,.;\n“”\"]{3,60})", self.text[end : end + 80])
-        if after and any(w.lower() in TITLES for w in after.group(1).split()):
-            return after.group(1)
-        return None
-
-    def last_person_before(self, position: int):
-        i = bisect.bisect_left(self._people_starts, position) - 1
-        return self.people[i] if i >= 0 else None
-
-    def full_name(self, surname: str, position: int):
-        """The latest person named before `position` whose last word is `surname`."""
-        i = bisect.bisect_left(self._people_starts, position) - 1
-        for person in reversed(self.people[: i + 1]):
-            if person[2].rsplit(" ", 1)[-1] == surname:
-                return person
-        return None
-
-
-def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [(m.start() + start, m.end() + start) for m in TOKEN_RE.finditer(text[start:end])]
-
-
-def _noun_phrase(text: str, tokens: list, head: int) -> tuple[int, str]:
-    """Start of the phrase ending at tokens[head] (up to MAX_MODIFIERS modifiers) and its kind."""
-    kind = NOUN_KINDS[text[slice(*tokens[head])].lower()]
-    first = head
-    while first > 0 and head - first < MAX_MODIFIERS:
-        word = text[slice(*tokens[first - 1])]
-        if word.lower() in STOPS or word.lower() in DETERMINERS or not word[0].isalnum():
-            break
-        first -= 1
-    return tokens[first][0], kind
-
-
-def _candidate_at(text: str, tokens: list, i: int, article: Article):
-    """The source whose last token is tokens[i], or None."""
-    start, end = tokens[i]
-    word = text[start:end]
-    lower = word.lower()
-    if lower in PRONOUNS:
-        person = article.last_person_before(start)
-        return (start, end, person[2], "person", person[3]) if person else None
-    if lower in NOUN_KINDS:
-        phrase_start, kind = _noun_phrase(text, tokens, i)
-        return phrase_start, end, text[phrase_start:end], kind, None
-    if word[0].isupper():
-        match = None
-        for m in NAME_RE.finditer(text, max(0, start - 80), end):
-            if m.end() == end:
-                match = m
-        if match is None:
-            return None
-        run_start, run_end = _strip_openers(text, *match.span())
-        if run_start >= run_end:
-            return None
-        name_start, name_end, title = split_title(text, run_start, run_end)
-        name, kind = classify_name(text[name_start:name_end])
-        if kind == "person" and " " not in name:
-            person = article.full_name(name, name_start)
-            if person:
-                return name_start, name_end, person[2], "person", title or person[3]
-        elif kind == "person" and title is None:
-            title = article._title_around(name_start, name_end)
-        return name_start, name_end, name, kind, title
-    return None
-
-
-def source_before(text: str, sentence_start: int, cue_start: int, article: Article):
-    """The source that ends just before the cue, skipping auxiliaries and adverbs."""
-    tokens = _tokens(text, max(sentence_start, cue_start - LOOK_BEFORE), cue_start)
-    i = len(tokens) - 1
-    while i >= 0 and text[slice(*tokens[i])].lower() in FILLERS:
-        i -= 1
-    if i >= 0 and text[slice(*tokens[i])] == ",":  # appositive: "Smith, the senator, said"
-        j = i - 1
-        while j >= 0 and text[slice(*tokens[j])] not in {",", "“", "”", '"'} and i - j < 12:
-            j -= 1
-        if j >= 1 and text[slice(*tokens[j])] == ",":
-            i = j - 1
-    return _candidate_at(text, tokens, i, article) if i >= 0 else None
-
-
-def source_after(text: str, cue_end: int, sentence_end: int, article: Article):
-    """The source named after the cue: an outlet or name in the rest of the clause."""
-    limit = min(sentence_end, cue_end + LOOK_AFTER)
-    clause_end = limit
-    for stop in (",", ";", "“", '"', ":"):
-        found = text.find(stop, cue_end, limit)
-        if found >= 0:
-            clause_end = min(clause_end, found)
-    for o_start, o_end, name in outlet_mentions(text, cue_end, clause_end):
-        return o_start, o_end, name, "outlet", None
-    tokens = _tokens(text, cue_end, clause_end)
-    for i, (start, end) in enumerate(tokens[:8]):
-        word = text[start:end]
-        lower = word.lower()
-        if lower in NOUN_KINDS or lower in PRONOUNS:
-            return _candidate_at(text, tokens, i, article)
-        if word[0].isupper() and lower not in OPENERS:
-            j = i
-            while j + 1 < len(tokens) and text[slice(*tokens[j + 1])][0].isupper():
-                j += 1
-            return _candidate_at(text, tokens, j, article)
-    return None
-
-
-def anonymous_source(text: str, start: int, end: int):
-    """ "officials familiar with the matter" anywhere in the sentence."""
-    m = ANONYMOUS_RE.search(text, start, end)
-    return (m.start(), m.end(), m.group(), "anonymous", None) if m else None
-
-
 def outlet_mentions(text: str, start: int, end: int):
     for m in OUTLET_RE.finditer(text, start, end):
         if m.start() == 0 or not text[m.start() - 1].isalnum():
             yield m.start(), m.end(), OUTLET_NAMES[m.group()]
+
+
+def anonymous_source(text: str, start: int, end: int):
+    """"officials familiar with the matter" anywhere in the sentence."""
+    m = ANONYMOUS_RE.search(text, start, end)
+    return (m.start(), m.end(), m.group(), "anonymous", None) if m else None
+
+
+class Article:
+    """A document's text and word spans, with the lookups source finding needs."""
+
+    def __init__(self, text: str, words: list[Span]):
+        self.text = text
+        self.words = words
+        self.starts = [s for s, _ in words]
+
+    def word(self, i: int) -> str:
+        return self.text[self.words[i][0]:self.words[i][1]]
+
+    def gap(self, i: int) -> str:
+        """The characters between word i and word i + 1."""
+        return self.text[self.words[i][1]:self.words[i + 1][0]]
+
+    # -- people named earlier, for pronouns and surnames --------------------------------------
+
+    def person_in_run(self, start: int, end: int):
+        """(start, end, full name, title) of the person a capitalised run names, or None: openers
+        dropped from its front, a title inside it split off ("MI6 Chief Richard Moore")."""
+        run = self.text[start:end].split(" ")
+        skip = 0
+        while skip < len(run) and run[skip].lower() in OPENERS:
+            skip += 1
+        titled = max((k + 1 for k in range(skip, len(run) - 1) if run[k].lower() in TITLES),
+                     default=skip)
+        if len(run) - titled < 2:
+            return None
+        name, kind = classify_name(" ".join(run[titled:]))
+        if kind != "person":
+            return None
+        name_start = start + sum(len(w) + 1 for w in run[:titled])
+        run_start = start + sum(len(w) + 1 for w in run[:skip])
+        title = self.title_in_run(run_start, name_start) if titled > skip else None
+        return name_start, end, name, title or self.title_around(name_start, end)
+
+    def last_person_before(self, position: int):
+        """The last person named with two or more words within PERSON_REACH before `position`."""
+        last = None
+        for m in NAMES_RE.finditer(self.text, max(0, position - PERSON_REACH), position):
+            last = self.person_in_run(*m.span()) or last
+        return last
+
+    def full_name(self, surname: str, position: int):
+        """The latest person named in full before `position` whose last word is `surname`:
+        found by searching back for the surname with capitalised words before it."""
+        text, end = self.text, position
+        for _ in range(SURNAME_TRIES):
+            k = text.rfind(" " + surname, max(0, position - SURNAME_REACH), end)
+            if k <= 0:
+                return None
+            end = k
+            after = k + 1 + len(surname)
+            if after < len(text) and text[after].isalnum():
+                continue
+            m = NAMES_RE.search(text, max(0, k - 60), after)
+            while m and m.end() < after:
+                m = NAMES_RE.search(text, m.end(), after)
+            if m and m.end() == after:
+                person = self.person_in_run(*m.span())
+                if person:
+                    return person
+        return None
+
+    def title_in_run(self, run_start: int, name_start: int) -> str | None:
+        """"MI6 Chief" from "British Intelligence MI6 Chief Richard Moore": the title word and
+        the word before it."""
+        words = self.text[run_start:name_start].split()
+        return " ".join(words[-2:]) if words and words[-1].lower() in TITLES else None
+
+    def title_around(self, start: int, end: int) -> str | None:
+        """A title just before the name ("journalist Igor Korotchenko") or in an appositive
+        after it ("Alexander Matsegora, the Russian ambassador to North Korea")."""
+        before = self.text[max(0, start - 40):start].split()
+        if before and before[-1].lower() in TITLES:
+            lead = before[-2:] if len(before) > 1 and before[-2][:1].isupper() else before[-1:]
+            return " ".join(lead)
+        after = re.match(r", (?:the |a |an )?([^,.;\n“”\"]{3,60})", self.text[end:end + 80])
+        if after and any(w.lower() in TITLES for w in after.group(1).split()):
+            return after.group(1)
+        return None
+
+    # -- the source next to a cue ---------------------------------------------------------------
+
+    def candidate_at(self, i: int, first: int, forward: bool = False):
+        """The source whose last word is word i (or first word, going forward), not reaching
+        before word `first`; (start, end, name, kind, title) or None."""
+        word = self.word(i)
+        lower = word.lower()
+        if lower in PRONOUNS:
+            person = self.last_person_before(self.words[i][0])
+            if person is None:
+                return None
+            return (*self.words[i], person[2], "person", person[3])
+        if lower in NOUN_KINDS:
+            return self._noun_phrase(i, first)
+        if not word[0].isupper() or lower in OPENERS:
+            return None
+        j = k = i
+        if forward:
+            while k + 1 < len(self.words) and self.gap(k) == " " and self.word(k + 1)[0].isupper():
+                k += 1
+        while j > first and self.gap(j - 1) == " " and self.word(j - 1)[0].isupper():
+            j -= 1
+        return self._name(j, k)
+
+    def _noun_phrase(self, i: int, first: int):
+        kind = NOUN_KINDS[self.word(i).lower()]
+        j = i
+        while j > first and i - j < MAX_MODIFIERS and self.gap(j - 1) == " ":
+            lower = self.word(j - 1).lower()
+            if lower in STOPS or lower in DETERMINERS:
+                break
+            j -= 1
+        start, end = self.words[j][0], self.words[i][1]
+        return start, end, self.text[start:end], kind, None
+
+    def _name(self, j: int, k: int):
+        """Words j..k are a capitalised run: drop openers, split off a title, classify, resolve."""
+        while j < k and self.word(j).lower() in OPENERS:
+            j += 1
+        run_start = self.words[j][0]
+        for t in range(k - 1, j - 1, -1):
+            if self.word(t).lower() in TITLES:
+                j = t + 1
+                break
+        start, end = self.words[j][0], self.words[k][1]
+        if self.text[end - 2:end] in {"’s", "'s"}:
+            end -= 2
+        name, kind = classify_name(self.text[start:end])
+        title = self.title_in_run(run_start, start) if run_start < start else None
+        if kind == "person" and " " not in name:
+            person = self.full_name(name, start)
+            if person:
+                return start, end, person[2], "person", title or person[3]
+        elif kind == "person":
+            title = title or self.title_around(start, end)
+        return start, end, name, kind, title
+
+    def source_before(self, sentence_start: int, cue_start: int):
+        """The source that ends just before the cue, skipping auxiliaries and adverbs, and an
+        appositive between commas ("Smith, the senator, said")."""
+        first = bisect.bisect_left(self.starts, sentence_start)
+        i = bisect.bisect_left(self.starts, cue_start) - 1
+        if i < first or not self.text[self.words[i][1]:cue_start].isspace():
+            return None
+        while i > first and self.word(i).lower() in FILLERS and self.gap(i - 1).isspace():
+            i -= 1
+        if self.word(i).lower() in FILLERS:
+            return None
+        gap = self.gap(i) if i + 1 < len(self.words) else ""
+        if gap.strip() == ",":
+            j = i
+            while j > first and i - j < MAX_APPOSITIVE and "," not in self.gap(j - 1):
+                j -= 1
+            if j > first and self.gap(j - 1).strip() == ",":
+                return self.candidate_at(j - 1, first)
+            return None
+        return self.candidate_at(i, first)
+
+    def source_after(self, cue_end: int, sentence_end: int):
+        """The source named after the cue: an outlet or name in the rest of the clause."""
+        limit = min(sentence_end, cue_end + LOOK_AFTER)
+        clause_end = limit
+        for stop in (",", ";", "“", '"', ":"):
+            found = self.text.find(stop, cue_end, clause_end)
+            if found >= 0:
+                clause_end = found
+        for o_start, o_end, name in outlet_mentions(self.text, cue_end, clause_end):
+            return o_start, o_end, name, "outlet", None
+        first = bisect.bisect_left(self.starts, cue_end)
+        for i in range(first, min(first + MAX_AFTER, len(self.words))):
+            if self.words[i][1] > clause_end:
+                break
+            lower = self.word(i).lower()
+            if lower in NOUN_KINDS or lower in PRONOUNS:
+                return self.candidate_at(i, first)
+            if self.word(i)[0].isupper() and lower not in OPENERS:
+                return self.candidate_at(i, i, forward=True)
+        return None
