@@ -1,0 +1,170 @@
+"""The extension in headless Chromium: badge, popup, highlights, extraction, options, states.
+
+Scores are not asserted (the scorers change); what is asserted is that the extension shows what
+the server reported: the same badge text and colour, the same evidence, marked at the same words.
+"""
+
+from __future__ import annotations
+
+import pytest
+from harness import free_port
+from helpers import PENDING, poll, squeeze
+
+# The report's evidence per highlight name, as the extension marks it (see lib/page.js).
+GROUPS = {
+    "newsbadge-sensational": lambda r: [e["text"] for e in r["sensational"]["evidence"]],
+    "newsbadge-contamination": lambda r: [s["text"] for s in r["contamination"]["spans"]],
+    "newsbadge-sourcing": lambda r: [span["text"] for a in r["sourcing"]["attributions"]
+                                     for span in (a["source"], a["cue"]) if span],
+    "newsbadge-hedge": lambda r: [h["text"] for h in r["sourcing"]["hedges"]],
+}
+
+
+def checked(extension, name):
+    """Opens a test page, checks it through the popup; returns (page, tab id, popup, state)."""
+    page, tab_id = extension.open_tab(name)
+    popup = extension.popup(tab_id)
+    return page, tab_id, popup, extension.state(tab_id)
+
+
+def assert_marked_as_reported(extension, tab_id, report):
+    marked = extension.marked(tab_id)
+    for name, expected in GROUPS.items():
+        assert [squeeze(t) for t in marked.get(name, [])] == [squeeze(t) for t in expected(report)]
+
+
+def test_news_page_badge_and_popup(extension):
+    page, tab_id, popup, state = checked(extension, "news.html")
+    report = state["report"]
+    assert popup.get_attribute("#state", "data-state") == "done"
+    text, color = extension.badge(tab_id)
+    assert text == report["badge"]["text"] and 0 < len(text) <= 4
+    assert color == report["badge"]["color"]
+    assert popup.text_content("#badge") == text
+    assert popup.text_content("#summary") == report["badge"]["summary"]
+    assert popup.locator("#meters .meter").count() == 3
+    for section in ("sensational", "contamination", "sourcing"):
+        score = report[section]["score"]
+        meter = popup.locator(f'#meters [data-section="{section}"] meter')
+        assert float(meter.get_attribute("value")) == pytest.approx(score or 0, abs=0.01)
+    shown = [squeeze(t) for t in popup.locator('#evidence [data-section="contamination"] '
+                                               'li button').all_text_contents()]
+    spans = report["contamination"]["spans"]
+    assert spans, "the news page's upsell, ads and social lines should be reported"
+    for span, label in zip(spans, shown, strict=False):
+        assert label.startswith(squeeze(span["category"]))
+    extension.screenshot(popup, "popup-chromium.png")
+
+
+def test_extraction_sends_visible_text_and_blocks(extension):
+    page, tab_id, popup, state = checked(extension, "news.html")
+    request = extension.in_page(tab_id, "() => newsbadgeExtract()")
+    assert "Go Ad-Free, Get Exclusive Shows" in request["text"]
+    assert "This hidden sentence" not in request["text"]
+    assert "/news.html?tab=" in request["url"] and request["title"]
+    assert len(request["text"]) == state["textLength"]
+    blocks = {block["text"]: block for block in request["blocks"]}
+    upsell = next(b for text, b in blocks.items() if text.startswith("Go Ad-Free"))
+    assert "upsell" in upsell["class_words"] and upsell["tag"] == "p"
+    menu = blocks["Home"]
+    assert menu["link_density"] == 1.0 and menu["readability_kept"] is False
+    story = next(b for text, b in blocks.items() if text.startswith("Council member Dana Reyes"))
+    assert story["readability_kept"] is True and story["link_density"] == 0.0
+
+
+@pytest.mark.parametrize("name", ["news.html", "emoji.html"])
+def test_highlights_mark_the_reported_words(extension, name):
+    page, tab_id, popup, state = checked(extension, name)
+    height = page.evaluate("document.body.getBoundingClientRect().height")
+    mutations = page.evaluate("window.pageMutations ?? 0")
+    popup.check("#highlights")
+    poll(lambda: extension.state(tab_id)["highlights"], bool)
+    assert_marked_as_reported(extension, tab_id, state["report"])
+    # Highlights add no element and change no layout; the page's own script saw nothing.
+    assert page.evaluate("document.body.getBoundingClientRect().height") == height
+    assert page.evaluate("window.pageMutations ?? 0") == mutations
+    popup.uncheck("#highlights")
+    poll(lambda: extension.state(tab_id)["highlights"], lambda on: on is False)
+    assert not [n for n in extension.marked(tab_id) if n != "newsbadge-flash"]
+
+
+def test_evidence_item_reveals_its_words(extension):
+    page, tab_id, popup, state = checked(extension, "emoji.html")
+    button = popup.locator("#evidence li button").first
+    start, end = int(button.get_attribute("data-start")), int(button.get_attribute("data-end"))
+    button.click()
+    flashed = poll(lambda: extension.marked(tab_id).get("newsbadge-flash"), bool)
+    report = state["report"]
+    everything = [*report["sensational"]["evidence"], *report["contamination"]["spans"],
+                  *report["sourcing"]["attributions"], *report["sourcing"]["hedges"]]
+    item = next(i for i in everything if (i["start"], i["end"]) == (start, end))
+    expected = item.get("text") or item["cue"]["text"]
+    assert squeeze(expected) in squeeze(flashed[0])
+
+
+def test_wire_story_is_checked(extension):
+    page, tab_id, popup, state = checked(extension, "wire.html")
+    assert state["status"] == "done"
+    assert extension.badge(tab_id)[0] == state["report"]["badge"]["text"]
+
+
+@pytest.mark.parametrize(("name", "expected"), [("foreign.html", "unsupported_language"),
+                                                 ("short.html", "too_short")])
+def test_pages_that_cannot_be_judged(extension, name, expected):
+    page, tab_id, popup, state = checked(extension, name)
+    assert popup.get_attribute("#state", "data-state") == expected
+    assert popup.is_visible("#state-text")
+    assert extension.badge(tab_id)[0] == state["report"]["badge"]["text"]
+
+
+def test_navigation_clears_the_badge_and_report(extension, running):
+    page, tab_id, popup, state = checked(extension, "wire.html")
+    assert extension.badge(tab_id)[0]
+    page.goto(f"{running.pages}/short.html")
+    poll(lambda: extension.badge(tab_id)[0], lambda text: text == "")
+    assert extension.state(tab_id) is None
+    popup.wait_for_selector('#state[data-state="not_checked"]')
+    assert popup.is_visible("#check")
+
+
+def test_server_errors_are_explained(extension, running):
+    try:
+        extension.configure(f"http://127.0.0.1:{free_port()}", running.api_key)
+        page, tab_id, popup, state = checked(extension, "wire.html")
+        assert popup.get_attribute("#state", "data-state") == "unreachable"
+        assert popup.is_visible("#options-link")
+        assert extension.badge(tab_id)[0] == "!"
+        extension.configure(running.server, "not-the-key")
+        popup.click("#check")
+        poll(lambda: extension.wait_for_answer(popup), lambda s: s not in PENDING)
+        assert popup.get_attribute("#state", "data-state") == "unauthorized"
+    finally:
+        extension.configure(running.server, running.api_key)
+
+
+def test_options_round_trip(extension, running):
+    extension.configure(running.server, running.api_key, sensational="#123456")
+    page = extension.options()
+    assert page.input_value("#server-url") == running.server
+    assert page.input_value("#api-key") == running.api_key
+    assert page.input_value("#color-sensational") == "#123456"
+    stored = extension.sync_settings()
+    assert stored["serverUrl"] == running.server and stored["apiKey"] == running.api_key
+    assert stored["colors"]["sensational"] == "#123456"
+
+
+def test_opted_in_site_is_checked_on_load(extension, running):
+    options = extension.options()
+    options.fill("#site", running.pages)
+    options.click("#add-site")
+    poll(lambda: extension.sync_settings().get("autoSites"), lambda s: s == [running.pages])
+    try:
+        page = extension.context.new_page()
+        page.goto(f"{running.pages}/wire.html")
+        tab_id = extension.evaluate(
+            "async (url) => (await chrome.tabs.query({})).find((t) => t.url === url).id", page.url)
+        state = poll(lambda: extension.state(tab_id), lambda s: s and s["status"] == "done")
+        assert extension.badge(tab_id)[0] == state["report"]["badge"]["text"]
+    finally:
+        options.click("#sites button")
+        poll(lambda: extension.sync_settings().get("autoSites"), lambda s: s == [])
