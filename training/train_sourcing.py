@@ -1,8 +1,9 @@
 """Derive the sourcing scorer's cue lexicon, cue threshold and density levels from PolNeAR train.
 
 Writes, under server/newsbadge/sourcing/data/:
-- cue_lexicon.tsv: for each word form seen at least MIN_SEEN times in train and at least once
-  inside a gold Cue, its smoothed share of occurrences inside a gold Cue.
+- cue_lexicon.tsv: for each word form seen at least MIN_SEEN times in train, its smoothed share of
+  occurrences inside a gold Cue (forms under MIN_KEPT left out unless reporting_verbs.txt lists
+  them: a listed form the corpus saw keeps its measured score).
 - calibration.json: the cue threshold that maximises sentence-level F1 over 5-fold cross-validation
   on train (lexicon rebuilt without the held-out fold), and the distribution of the detector's
   attributions per 1,000 words over the held-out folds (score = percentile in it; levels cut at
@@ -48,10 +49,12 @@ def form_counts(articles) -> tuple[Counter, Counter]:
     return seen, as_cue
 
 
-def lexicon(articles) -> dict[str, float]:
+def lexicon(articles, backstop: set[str]) -> dict[str, float]:
+    """Smoothed cue share of every form seen MIN_SEEN times: those scoring MIN_KEPT or more, and
+    every backstop form the corpus saw (so a low score overrules the hand list)."""
     seen, as_cue = form_counts(articles)
     scores = {f: as_cue[f] / (seen[f] + SMOOTHING) for f in seen if seen[f] >= MIN_SEEN}
-    return {f: round(s, 4) for f, s in scores.items() if s >= MIN_KEPT}
+    return {f: round(s, 4) for f, s in scores.items() if s >= MIN_KEPT or f in backstop}
 
 
 def article_outcome(article, vocabulary) -> tuple[list[tuple[bool, bool]], int]:
@@ -76,7 +79,7 @@ def cross_validate(articles, backstop) -> dict[float, tuple[float, list[float]]]
     for fold in range(FOLDS):
         held = articles[fold::FOLDS]
         rest = [a for i, a in enumerate(articles) if i % FOLDS != fold]
-        scores = lexicon(rest)
+        scores = lexicon(rest, backstop)
         for t in THRESHOLDS:
             vocabulary = cues.cue_words(scores, backstop, t)
             for article in held:
@@ -107,7 +110,7 @@ def main() -> int:
     threshold = max(results, key=lambda t: results[t][0])
     rates = results[threshold][1]
 
-    scores = lexicon(articles)
+    scores = lexicon(articles, backstop)
     seen, as_cue = form_counts(articles)
     with open(OUT / "cue_lexicon.tsv", "w", encoding="utf-8") as f:
         f.write("# Made by training/train_sourcing.py from PolNeAR train (840 articles, first\n"
