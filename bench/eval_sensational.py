@@ -42,6 +42,9 @@ def eval_headlines() -> None:
     print(f"| {cv['folds']}-fold cross-validated | {cv['roc_auc']:.4f} | {cv['accuracy']:.4f} |")
     print(f"| shipped model, in-sample, threshold {cut:.1f} | "
           f"{roc_auc_score(y, shipped):.4f} | {np.mean((shipped >= cut) == y):.4f} |")
+    lexicon = np.array([sensational.sentence_score(t) for t in titles])
+    print(f"| body cue lexicons alone (untrained; sentence_score) | "
+          f"{roc_auc_score(y, lexicon):.4f} | {np.mean((lexicon > 0) == y):.4f} (any cue) |")
 
 
 def eval_polnear() -> None:

@@ -118,13 +118,15 @@ def test_boilerplate_is_not_judged():
     assert cues.find(Document(text, "en"))
 
 
-@pytest.mark.parametrize("text", ["", "Unprecedented", "   \n\n  "])
-def test_empty_and_one_word_input_is_insufficient(text):
+@pytest.mark.parametrize(("text", "cues_found"), [("", []), ("   \n\n  ", []), ("Report", []),
+                                                  ("Unprecedented", ["hyperbole"])])
+def test_empty_and_one_word_input_is_insufficient_but_shows_its_cues(text, cues_found):
     section = sensational.analyze(Document(text, "en"), None)
     assert section["score"] is None
     assert section["level"] == "insufficient"
     assert section["reason"] == "too_short"
-    assert section["headline"] is None and section["evidence"] == []
+    assert section["headline"] is None
+    assert [e["cue"] for e in section["evidence"]] == cues_found
 
 
 @pytest.mark.parametrize("title", ["", "Wow", "!!!", "\u200b\u200f"])

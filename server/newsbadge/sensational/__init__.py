@@ -45,10 +45,10 @@ def analyze(doc: Document, title: str | None) -> dict:
     head = _headline(title, doc.language) if title and title.strip() else None
     if doc.language not in LANGUAGES:
         return insufficient(UNSUPPORTED_LANGUAGE, headline=head, evidence=[])
-    words = len(doc.article_words)
-    if words < MIN_WORDS:
-        return insufficient(TOO_SHORT, headline=head, evidence=[])
     evidence = cues.find(doc)
+    if len(doc.article_words) < MIN_WORDS:
+        # Too short for a density, but the loaded words are there all the same: show them.
+        return insufficient(TOO_SHORT, headline=head, evidence=evidence[:MAX_EVIDENCE])
     judged = cues.judged_words(doc)
     density = cues.density(evidence, judged)
     body_score = _scale(density, BODY_THRESHOLDS["moderate"], BODY_THRESHOLDS["high"],
