@@ -1,0 +1,162 @@
+"""The real production server (`newsbadge serve`: gunicorn, preloaded app) in a subprocess.
+
+`LiveServer` is also used by test_hostile.py. These tests check what only the real server shows:
+the access log's shape, that no request text ever reaches the logs, limits over a real socket,
+and a graceful shutdown.
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+STORY = (Path(__file__).parent / "fixtures" / "web" / "story.txt").read_text(encoding="utf-8")
+START_TIMEOUT = 60.0
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class LiveServer:
+    """`python -m newsbadge serve` on a free loopback port, its output captured to a file."""
+
+    def __init__(self, workers: int = 1, **env: str):
+        self.port = free_port()
+        # Lives as long as the server, which writes to it; closed (and deleted) with this object.
+        self.log = tempfile.NamedTemporaryFile(prefix="newsbadge-serve-", suffix=".log")  # noqa: SIM115
+        environ = {**os.environ, "NEWSBADGE_RATE_LIMIT": "off", **env}
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "newsbadge", "serve", "--bind", f"127.0.0.1:{self.port}",
+             "--workers", str(workers)],
+            stdout=self.log, stderr=subprocess.STDOUT, env=environ)
+        self._wait_ready()
+
+    def _wait_ready(self) -> None:
+        deadline = time.monotonic() + START_TIMEOUT
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"server exited at start-up:\n{self.output()}")
+            try:
+                if self.request("GET", "/healthz", timeout=2)[0] == 200:
+                    return
+            except OSError:
+                time.sleep(0.1)
+        self.stop()
+        raise RuntimeError(f"server not ready in {START_TIMEOUT} s:\n{self.output()}")
+
+    def request(self, method: str, path: str, body: bytes | None = None,
+                headers: dict | None = None, timeout: float = 10.0) -> tuple[int, dict, bytes]:
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
+        try:
+            connection.request(method, path, body=body, headers=headers or {})
+            response = connection.getresponse()
+            return response.status, dict(response.getheaders()), response.read()
+        finally:
+            connection.close()
+
+    def post_json(self, path: str, body: object, timeout: float = 10.0):
+        data = json.dumps(body).encode()
+        return self.request("POST", path, data, {"Content-Type": "application/json"}, timeout)
+
+    def alive(self) -> bool:
+        return self.process.poll() is None and self.request("GET", "/healthz")[0] == 200
+
+    def stop(self, timeout: float = 30.0) -> int:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+        return self.process.wait(timeout)
+
+    def output(self) -> str:
+        return Path(self.log.name).read_text(encoding="utf-8", errors="replace")
+
+    def log_line(self, prefix: str, timeout: float = 10.0) -> str:
+        """The last output line starting with `prefix`; gunicorn logs after it answers."""
+        deadline = time.monotonic() + timeout
+        while True:
+            lines = [line for line in self.output().splitlines() if line.startswith(prefix)]
+            if lines or time.monotonic() > deadline:
+                assert lines, f"no line starting with {prefix!r} in:\n{self.output()}"
+                return lines[-1]
+            time.sleep(0.05)
+
+
+@pytest.fixture(scope="module")
+def server():
+    live = LiveServer()
+    yield live
+    live.stop()
+
+
+def test_no_text_sent_reaches_the_logs_and_sigterm_shuts_down_gracefully():
+    """Paths are logged by design (the API's paths carry no text); bodies and queries never."""
+    marker = f"MARKER{uuid.uuid4().hex}"
+    live = LiveServer(workers=2, NEWSBADGE_LOG_LEVEL="debug")
+    try:
+        assert live.post_json("/v1/analyze", {"text": f"{STORY} {marker}", "title": marker,
+                                              "url": f"https://example.org/{marker}"})[0] == 200
+        assert live.post_json("/v1/batch", {"requests": [{"text": marker, "id": marker},
+                                                         {"text": 5, "id": marker}]})[0] == 200
+        assert live.post_json("/v1/analyze", {"text": 5, "title": marker})[0] == 422
+        assert live.request("POST", "/v1/analyze", f'{{"text": "{marker}'.encode(),
+                            {"Content-Type": "application/json"})[0] == 400
+        assert live.request("POST", "/v1/analyze", marker.encode(),
+                            {"Content-Type": "text/plain"})[0] == 415
+        assert live.request("GET", f"/v1/missing?q={marker}")[0] == 404
+    finally:
+        live.log_line("GET /v1/missing 404")
+        started = time.monotonic()
+        assert live.stop() == 0
+        assert time.monotonic() - started < 15
+    output = live.output()
+    assert "POST /v1/analyze 200" in output and "Shutting down" in output, output
+    assert marker not in output
+
+
+def test_access_log_has_method_path_status_size_and_duration(server):
+    server.post_json("/v1/analyze", {"text": STORY})
+    line = server.log_line("POST /v1/analyze")
+    method, path, status, size, duration = line.split()
+    assert (method, path, status) == ("POST", "/v1/analyze", "200")
+    assert size.endswith("B") and int(size[:-1]) > 100
+    assert duration.endswith("ms") and int(duration[:-2]) >= 0
+
+
+def test_a_5mb_body_gets_413_over_a_real_socket_and_the_server_keeps_answering(server):
+    body = json.dumps({"text": "a" * (5 * 1024 * 1024)}).encode()
+    try:
+        status, _, data = server.request("POST", "/v1/analyze", body,
+                                         {"Content-Type": "application/json"})
+        assert status == 413 and json.loads(data)["error"]["code"] == "payload_too_large"
+    except (BrokenPipeError, ConnectionResetError):
+        pass  # the server may answer and close before the client has sent everything
+    assert server.alive()
+    assert server.post_json("/v1/analyze", {"text": STORY})[0] == 200
+
+
+def test_errors_over_a_real_socket_are_json(server):
+    for method, path, body, content_type, status in (
+            ("POST", "/v1/analyze", b"{", "application/json", 400),
+            ("POST", "/v1/analyze", b"{}", "application/json", 422),
+            ("POST", "/v1/analyze", b'{"text": 5}', "application/json", 422),
+            ("POST", "/v1/analyze", b"hello", "text/plain", 415),
+            ("GET", "/v1/analyze", None, "application/json", 405),
+            ("GET", "/missing", None, "application/json", 404)):
+        got, headers, data = server.request(method, path, body, {"Content-Type": content_type})
+        assert got == status
+        assert headers["Content-Type"] == "application/json"
+        assert set(json.loads(data)["error"]) == {"code", "message"}
+    assert server.alive()
