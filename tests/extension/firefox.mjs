@@ -216,6 +216,9 @@ const TESTS = {
       assert.equal(await popup.$eval("#state", (node) => node.dataset.state), "unreachable");
       assert.ok(await popup.$eval("#options-link", (link) => !link.hidden));
       assert.equal((await extension.badge(tabId))[0], "!");
+      await extension.configure(SERVER, "not-the-key");
+      await popup.click("#check");
+      await poll(() => extension.waitForAnswer(popup), (state) => state === "unauthorized", 30000);
     } finally {
       await extension.configure(SERVER, KEY);
     }
