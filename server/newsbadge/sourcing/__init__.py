@@ -63,7 +63,7 @@ def analyze(doc: Document) -> dict:
         mentioned = Ranges.of((a["start"], a["end"]) for a in attributions)
         for o_start, o_end, name in sources.outlet_mentions(text, 0, mentioned.spans[-1][1]):
             if mentioned.overlaps(o_start, o_end):
-                registry.add(text, (o_start, o_end, name, "outlet", None), cited=False)
+                registry.add(text, sources.Found(o_start, o_end, name, "outlet"), cited=False)
     per_1000 = round(len(found) * 1000 / len(doc.article_words), 1)
     section = {"score": score(per_1000), "level": level(per_1000), "per_1000_words": per_1000,
                "attributions": attributions, "sources": registry.listing(),
@@ -80,7 +80,7 @@ def attribute(text: str, found: list, sentences: list, article: sources.Article)
     source, whether it quotes; and the registry of sources met on the way."""
     starts = [s for s, _ in sentences]
     quotes: dict[int, tuple[int, bool]] = {}
-    attributions, registry = [], SourceRegistry()
+    attributions, registry = [], SourceRegistry(article)
     for cue_start, cue_end in found:
         i = max(0, bisect.bisect_right(starts, cue_start) - 1)
         sent_start, sent_end = sentences[i]
@@ -158,20 +158,26 @@ class SourceRegistry:
     """Sources in order of first mention, one entry per name (surnames and pronouns arrive
     already resolved to the full name)."""
 
-    def __init__(self):
+    def __init__(self, article: sources.Article):
+        self.article = article
         self.entries: dict[tuple[str, str], dict] = {}
 
-    def add(self, text: str, found, cited: bool = True) -> dict:
-        start, end, name, kind, title = found
+    def add(self, text: str, found: sources.Found, cited: bool = True) -> dict:
+        name, kind = found.name, found.kind
         key = (name if kind in {"person", "outlet", "organization"} else name.lower(), kind)
         entry = self.entries.setdefault(key, {"name": name, "kind": kind, "mentions": 0})
         if cited or entry["mentions"] == 0:
             entry["mentions"] += 1
-        if title and "title" not in entry:
-            entry["title"] = title
-        if kind == "outlet" and "title" not in entry and sources.OUTLET_DESCRIPTIONS.get(name):
-            entry["title"] = sources.OUTLET_DESCRIPTIONS[name]
-        return evidence_span(text, start, end, name=name, kind=kind)
+        if "title" not in entry:
+            title = found.title or self._title(found)
+            if title:
+                entry["title"] = title
+        return evidence_span(text, found.start, found.end, name=name, kind=kind)
+
+    def _title(self, found: sources.Found) -> str | None:
+        if found.kind == "outlet":
+            return sources.OUTLET_DESCRIPTIONS.get(found.name) or None
+        return self.article.title_around(*found.mention) if found.mention else None
 
     def listing(self) -> list[dict]:
         return list(self.entries.values())

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from importlib import resources
+from typing import NamedTuple
 
 from ..text import Span
 
@@ -100,6 +101,19 @@ def classify_name(name: str) -> tuple[str, str]:
     return bare, "person"
 
 
+class Found(NamedTuple):
+    """A source found in the text: the words that name it (a pronoun or surname included), the
+    name it resolves to, its kind, a title when one was seen, and the span of the full-name
+    mention where an appositive title may be looked up later (only when it is needed)."""
+
+    start: int
+    end: int
+    name: str
+    kind: str
+    title: str | None = None
+    mention: tuple[int, int] | None = None
+
+
 def outlet_mentions(text: str, start: int, end: int):
     for m in OUTLET_RE.finditer(text, start, end):
         if m.start() == 0 or not text[m.start() - 1].isalnum():
@@ -109,7 +123,7 @@ def outlet_mentions(text: str, start: int, end: int):
 def anonymous_source(text: str, start: int, end: int):
     """"officials familiar with the matter" anywhere in the sentence."""
     m = ANONYMOUS_RE.search(text, start, end)
-    return (m.start(), m.end(), m.group(), "anonymous", None) if m else None
+    return Found(m.start(), m.end(), m.group(), "anonymous") if m else None
 
 
 class Article:
@@ -146,7 +160,7 @@ class Article:
         name_start = start + sum(len(w) + 1 for w in run[:titled])
         run_start = start + sum(len(w) + 1 for w in run[:skip])
         title = self.title_in_run(run_start, name_start) if titled > skip else None
-        return name_start, end, name, title or self.title_around(name_start, end)
+        return name_start, end, name, title
 
     def last_person_before(self, position: int):
         """The last person named with two or more words within PERSON_REACH before `position`."""
@@ -205,7 +219,7 @@ class Article:
             person = self.last_person_before(self.words[i][0])
             if person is None:
                 return None
-            return (*self.words[i], person[2], "person", person[3])
+            return Found(*self.words[i], person[2], "person", person[3], person[:2])
         if lower in NOUN_KINDS:
             return self._noun_phrase(i, first)
         if not word[0].isupper() or lower in OPENERS:
@@ -227,7 +241,7 @@ class Article:
                 break
             j -= 1
         start, end = self.words[j][0], self.words[i][1]
-        return start, end, self.text[start:end], kind, None
+        return Found(start, end, self.text[start:end], kind)
 
     def _name(self, j: int, k: int):
         """Words j..k are a capitalised run: drop openers, split off a title, classify, resolve."""
@@ -246,10 +260,8 @@ class Article:
         if kind == "person" and " " not in name:
             person = self.full_name(name, start)
             if person:
-                return start, end, person[2], "person", title or person[3]
-        elif kind == "person":
-            title = title or self.title_around(start, end)
-        return start, end, name, kind, title
+                return Found(start, end, person[2], "person", title or person[3], person[:2])
+        return Found(start, end, name, kind, title, (start, end) if kind == "person" else None)
 
     def source_before(self, sentence_start: int, cue_start: int):
         """The source that ends just before the cue, skipping auxiliaries and adverbs, and an
@@ -281,7 +293,7 @@ class Article:
             if found >= 0:
                 clause_end = found
         for o_start, o_end, name in outlet_mentions(self.text, cue_end, clause_end):
-            return o_start, o_end, name, "outlet", None
+            return Found(o_start, o_end, name, "outlet")
         first = bisect.bisect_left(self.starts, cue_end)
         for i in range(first, min(first + MAX_AFTER, len(self.words))):
             if self.words[i][1] > clause_end:
