@@ -1,20 +1,54 @@
-"""Contamination: first version (phrase rules on whole lines of plain text)."""
+"""Contamination: which parts of a page are not the article, and what they are.
+
+Three inputs, one output. Plain text (what the extension and scripts send) goes through a learned
+line classifier (model.py) plus phrase rules (phrases.py). HTML is rendered to its visible text
+(render.py, which the report's offsets then index); trafilatura picks the main text from the same
+parsed tree, the lines it dropped are boilerplate, and the line classifier still runs over the
+lines it kept, since teasers, bios and newsletter boxes slip through every extractor. Blocks from
+the extension (the structured path) move each line's score by the block's own signals (blocks.py).
+Lines judged boilerplate become spans with a category and a confidence.
+"""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from ..text import Ranges, line_spans, word_spans
+import trafilatura
+
 from ..sections import TOO_SHORT, evidence_span, insufficient
+from ..text import Ranges, line_spans
+from . import blocks as block_signals
+from . import model
+from .align import contained
+from .features import Line, describe
+from .render import parse, visible_text
 
 MIN_WORDS = 20
-LINE_RULES = [
-    (re.compile(r"\b(?:ad-free|premium|trial|subscribe)\b", re.I), "subscription"),
-    (re.compile(r"\bjoin our\b|\bfollow us\b|\bshare\b", re.I), "social"),
-    (re.compile(r"^\d+\s*comments?\b", re.I), "comments"),
-    (re.compile(r"^updated\b", re.I), "metadata"),
-]
+# Levels by share of page words outside the article, in %.
+CLEAN_BELOW, SOME_BELOW = 10.0, 30.0
+# A phrase-rule cue on a line this short that does not end like a sentence is boilerplate whatever
+# the classifier says: such lines ("Join Our Community", "0 Comments") are calls to action.
+RULE_MAX_WORDS = 20
+# ... or that does, when it is this short ("© 2026 Gazette. All rights reserved.").
+RULE_MAX_WORDS_SENTENCE = 8
+RULE_CONFIDENCE = 0.9
+# On the HTML path, lines trafilatura kept are dropped only when the classifier is this sure they
+# are not article (probability of article below it); chosen with bench/eval_contamination.py.
+KEPT_ARTICLE_BELOW = 0.15
+# Lines trafilatura dropped, and the classifier too, get the higher of the two confidences.
+EXTRACTOR_CONFIDENCE = 0.8
+# Uncategorised boilerplate lines: up to this many words and no sentence end look like links of a
+# menu; longer ones like teaser headlines.
+NAV_MAX_WORDS = 6
+
+
+@dataclass
+class Page:
+    """The text the report's offsets index, and the structure that came with it."""
+
+    text: str
+    tree: object = None  # the parsed HTML, when the request had some
+    blocks: list = field(default_factory=list)
 
 
 @dataclass
@@ -24,27 +58,107 @@ class Result:
     boilerplate: Ranges
 
 
+def prepare(text: str | None, html: str | None, blocks=None) -> Page:
+    """Parse once: the request's text (else the HTML's visible text, else the blocks' text)."""
+    tree = parse(html) if html else None
+    if text is None:
+        text = visible_text(tree) if tree is not None else (
+            "\n".join(b.text for b in blocks) if blocks else "")
+    return Page(text, tree, list(blocks or []))
+
+
 def page_text(text: str | None, html: str | None) -> str:
     """The text the report's offsets index: the request's text, else the HTML's visible text."""
-    if text is not None:
-        return text
-    if html is not None:
-        return re.sub(r"<[^>]*>", " ", html)
-    return ""
+    return prepare(text, html).text
 
 
-def analyze(text: str, language: str, html: str | None = None, blocks=None) -> Result:
-    words = word_spans(text)
-    if len(words) < MIN_WORDS:
+def _extractor_kept(tree, lines: list[str]) -> list[bool] | None:
+    """Which lines trafilatura's main text (favor_precision) contains; None when it found none."""
+    try:
+        main = trafilatura.extract(tree, favor_precision=True, include_comments=False)
+    except (ValueError, TypeError, RecursionError):
+        main = None
+    return contained(lines, main) if main else None
+
+
+def _category(line: Line, hint: str | None) -> str:
+    if line.category:
+        return line.category
+    if hint:
+        return hint
+    if len(line.tokens) <= NAV_MAX_WORDS and not line.ends_sentence:
+        return "navigation"
+    return "other" if line.ends_sentence else "related"
+
+
+def _rule_says_boilerplate(line: Line) -> bool:
+    """A phrase cue on a short line that does not read as a sentence of prose."""
+    n = len(line.tokens)
+    return bool(line.category) and n <= RULE_MAX_WORDS and (
+        not line.ends_sentence or n <= RULE_MAX_WORDS_SENTENCE)
+
+
+def classify_lines(page: Page, p_article: list[float] | None = None) -> tuple[list, int]:
+    """The boilerplate lines of the page, (start, end, category, confidence, words) each, and the
+    page's word count (\\w+ runs, as the features count them).
+
+    `p_article` replaces the classifier's line probabilities (the eval passes out-of-fold ones)."""
+    text = page.text
+    spans = line_spans(text)
+    lines = describe([text[s:e] for s, e in spans])
+    words = sum(len(line.tokens) for line in lines)
+    if words < MIN_WORDS:
+        return [], words
+    if p_article is None:
+        p_article = model.article_probabilities(lines)
+    hints = [None] * len(lines)
+    if page.blocks:
+        p_article, hints = block_signals.adjust(text, spans, p_article, page.blocks)
+    kept = _extractor_kept(page.tree, [line.text for line in lines]) \
+        if page.tree is not None else None
+    cut = model.threshold()
+    out = []
+    for i, ((start, end), line, p) in enumerate(zip(spans, lines, p_article, strict=True)):
+        confidence = 1.0 - p
+        if _rule_says_boilerplate(line):
+            confidence = max(confidence, RULE_CONFIDENCE)
+        elif kept is not None:
+            if kept[i] and p >= KEPT_ARTICLE_BELOW:
+                continue
+            if not kept[i]:
+                confidence = max(confidence, EXTRACTOR_CONFIDENCE)
+        elif p >= cut:
+            continue
+        out.append((start, end, _category(line, hints[i]), round(confidence, 2),
+                    len(line.tokens)))
+    return out, words
+
+
+def _merged(text: str, lines) -> list[dict]:
+    """Adjacent boilerplate lines of one category become one span."""
+    spans: list[dict] = []
+    for start, end, category, confidence, _ in lines:
+        last = spans[-1] if spans else None
+        if last and last["category"] == category and not text[last["end"]:start].strip():
+            last["end"], last["confidence"] = end, min(last["confidence"], confidence)
+        else:
+            spans.append({"start": start, "end": end, "category": category,
+                          "confidence": confidence})
+    return [evidence_span(text, s.pop("start"), s.pop("end"), **s) for s in spans]
+
+
+def analyze(page: Page | str, language: str | None = None) -> Result:
+    """The contamination section of the report and the ranges other scorers must skip.
+
+    `page` comes from `prepare`; a plain string is taken as the text of a plain-text request.
+    `language` is accepted for the interface; the features are tuned on English pages."""
+    page = Page(page) if isinstance(page, str) else page
+    text = page.text
+    lines, words = classify_lines(page)
+    if words < MIN_WORDS:
         return Result(text, insufficient(TOO_SHORT, spans=[]), Ranges())
-    spans = []
-    for start, end in line_spans(text):
-        line = text[start:end]
-        for regex, category in LINE_RULES:
-            if len(line.split()) <= 12 and regex.search(line):
-                spans.append(evidence_span(text, start, end, category=category, confidence=0.6))
-                break
+    spans = _merged(text, lines)
     boilerplate = Ranges.of((s["start"], s["end"]) for s in spans)
-    share = sum(1 for w in words if boilerplate.overlaps(*w)) * 100 / len(words)
-    level = "clean" if share < 10 else "some" if share < 30 else "heavy"
+    share = 100.0 * sum(line[4] for line in lines) / words
+    level = "clean" if share < CLEAN_BELOW else "some" if share < SOME_BELOW else "heavy"
     return Result(text, {"score": round(share, 1), "level": level, "spans": spans}, boilerplate)

@@ -1,0 +1,78 @@
+"""The learned line classifier: two logistic-regression stages, weights in data/line_model.json.
+
+Stage 1 scores each line from its own and its neighbours' features; stage 2 adds stage 1's scores
+of the lines around it, so a short line inside a run of prose is kept and a long line inside a run
+of menus is not. Pure Python: pages have hundreds of lines, not millions.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import operator
+from importlib import resources
+
+from . import features
+
+MODEL_PATH = str(resources.files(__package__) / "data" / "line_model.json")
+# Windows (in lines) over which stage 2 averages stage 1's article probability.
+CONTEXT_WINDOWS = (1, 3, 8)
+CONTEXT_NAMES = ("p_prev", "p_next", *(f"p_mean_w{w}" for w in CONTEXT_WINDOWS))
+
+
+def context_of(probabilities: list[float]) -> list[list[float]]:
+    """Stage-2 extra features of each line: stage 1's probabilities of the lines around it."""
+    n = len(probabilities)
+    cum = [0.0]
+    for p in probabilities:
+        cum.append(cum[-1] + p)
+    rows = []
+    for i in range(n):
+        row = [probabilities[i - 1] if i else 0.0, probabilities[i + 1] if i + 1 < n else 0.0]
+        for w in CONTEXT_WINDOWS:
+            lo, hi = max(i - w, 0), min(i + w + 1, n)
+            row.append((cum[hi] - cum[lo] - probabilities[i]) / max(hi - lo - 1, 1))
+        rows.append(row)
+    return rows
+
+
+def _load() -> dict | None:
+    try:
+        with open(MODEL_PATH, encoding="utf-8") as f:
+            spec = json.load(f)
+    except FileNotFoundError:
+        return None
+    return spec if spec["features"] == list(features.NAMES) else None
+
+
+SPEC = _load()
+
+
+def _folded(stage: dict) -> tuple[list[float], float]:
+    """Weights over raw features: standardisation folded into the coefficients."""
+    weights = [c / s for c, s in zip(stage["coef"], stage["scale"], strict=True)]
+    return weights, stage["intercept"] - sum(w * m for w, m in zip(weights, stage["mean"],
+                                                                  strict=True))
+
+
+STAGES = [_folded(stage) for stage in SPEC["stages"]] if SPEC else []
+
+
+def _score(stage: tuple[list[float], float], row: list[float]) -> float:
+    weights, bias = stage
+    z = bias + sum(map(operator.mul, row, weights))
+    return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
+
+
+def article_probabilities(lines: list[features.Line]) -> list[float]:
+    """For each line, the probability that it belongs to the article."""
+    if SPEC is None:
+        raise RuntimeError("line_model.json missing or stale: run training/train_contamination.py")
+    rows = features.line_features(lines)
+    first, second = STAGES
+    p1 = [_score(first, row) for row in rows]
+    return [_score(second, row + ctx) for row, ctx in zip(rows, context_of(p1), strict=True)]
+
+
+def threshold() -> float:
+    return SPEC["threshold"]
