@@ -1,5 +1,8 @@
 """Speed of the sensational scorer (`make bench`): median time of `sensational.analyze` on the
-seed page, its Document built (and its words split) beforehand. Bar: < 0.5 ms median."""
+seed page, its Document built (and its words split) beforehand. Bar: < 0.5 ms median.
+
+Wall-clock time counts the waits of a busy machine; the CPU time of this thread does not, so both
+are printed."""
 
 from __future__ import annotations
 
@@ -25,15 +28,17 @@ def main() -> int:
     for _ in range(RUNS // 10):  # warm caches and the allocator before measuring
         sensational.analyze(doc, TITLE)
     for title in (None, TITLE):
-        times = []
+        wall, cpu = [], []
         for _ in range(RUNS):
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.thread_time()
             sensational.analyze(doc, title)
-            times.append(time.perf_counter() - start)
+            cpu.append(time.thread_time() - start_cpu)
+            wall.append(time.perf_counter() - start)
         label = "with title" if title else "no title"
         print(f"sensational.analyze on the seed page ({len(doc.article_words)} words, {label}): "
-              f"median {statistics.median(times) * 1000:.3f} ms, "
-              f"p95 {sorted(times)[int(RUNS * 0.95)] * 1000:.3f} ms over {RUNS} runs")
+              f"median {statistics.median(wall) * 1000:.3f} ms wall "
+              f"(p95 {sorted(wall)[int(RUNS * 0.95)] * 1000:.3f} ms), "
+              f"median {statistics.median(cpu) * 1000:.3f} ms CPU, over {RUNS} runs")
     return 0
 
 
