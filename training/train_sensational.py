@@ -92,11 +92,10 @@ def accuracy_cut(scores, labels) -> tuple[float, float]:
 def _matrix(titles: list[str]):
     import numpy as np
 
-    from newsbadge.sensational.headline import features
+    from newsbadge.sensational.headline import FEATURE_NAMES, features
 
     rows = [features(t)[0] for t in titles]
-    names = sorted(rows[0])
-    return names, np.array([[r[n] for n in names] for r in rows])
+    return list(FEATURE_NAMES), np.array([[r.get(n, 0.0) for n in FEATURE_NAMES] for r in rows])
 
 
 def _model():

@@ -38,7 +38,9 @@ FIRST_PERSON = WORD_CLASSES["first_person"]
 FORWARD_REFERENCE = WORD_CLASSES["forward_reference"]
 QUESTION_OPENERS = WORD_CLASSES["question_openers"]
 ATTRIBUTION_VERBS = WORD_CLASSES["attribution_verbs"]
-FUNCTION_FEATURE_NAMES = tuple((word, f"fw_{word}") for word in FUNCTION_FEATURES)
+# Multi-word phrases of the lexicon start with one of these words; other words are looked up alone.
+PHRASE_STARTS = frozenset(phrase[0] for phrase in PHRASES if len(phrase) > 1)
+MAX_PHRASE_WORDS = max(map(len, PHRASES))
 CONTRACTION_RE = re.compile(r"(?:n't|'re|'ll|'ve|'m|'d)$")
 # Lexicon kinds that are headline features; hyperbole, loaded verbs, idioms and name-calling are
 # pooled into one feature ("loaded_language"): few headlines have any, and apart they overfit.
@@ -61,7 +63,8 @@ def tokens(title: str) -> list[tuple[int, int, str]]:
 
 
 def features(title: str) -> tuple[dict[str, float], dict[str, list[tuple[int, int]]]]:
-    """The headline's feature values, and for each feature the title spans that fired it."""
+    """The headline's feature values, and for each feature the title spans that fired it. Absent
+    function words are left out of the values (their feature is 0): see FEATURE_NAMES."""
     toks = tokens(title)
     words = [w for _, _, w in toks]
     spans: dict[str, list[tuple[int, int]]] = {}
@@ -91,9 +94,8 @@ def features(title: str) -> tuple[dict[str, float], dict[str, list[tuple[int, in
     valences = [VALENCE.get(w, 0.0) for w in words if w not in NEUTRAL]
     values["emotive_positive"] = max([v for v in valences if v > 0], default=0.0) / 4
     values["emotive_negative"] = -min([v for v in valences if v < 0], default=0.0) / 4
-    present = set(words)
-    for word, name in FUNCTION_FEATURE_NAMES:
-        values[name] = float(word in present)
+    for word in FUNCTION_FEATURES.intersection(words):
+        values[f"fw_{word}"] = 1.0
     return values, spans
 
 
@@ -101,7 +103,7 @@ def score(title: str) -> tuple[float, list[dict]]:
     """The probability (0-100) that the title is clickbait-framed, and the spans pushing it up."""
     values, spans = features(title)
     weights = MODEL["weights"]
-    logit = MODEL["intercept"] + sum(weights.get(k, 0.0) * v for k, v in values.items())
+    logit = MODEL["intercept"] + sum(weights.get(k, 0.0) * v for k, v in values.items() if v)
     cues = [
         {"start": s, "end": e, "text": title[s:e], "cue": name, "weight": round(weights[name], 2)}
         for name, found in spans.items()
@@ -128,7 +130,8 @@ def _phrase_spans(toks: list[tuple[int, int, str]]) -> dict[str, list[tuple[int,
     words = [w for _, _, w in toks]
     i = 0
     while i < len(words):
-        for length in range(min(4, len(words) - i), 0, -1):
+        longest = min(MAX_PHRASE_WORDS, len(words) - i) if words[i] in PHRASE_STARTS else 1
+        for length in range(longest, 0, -1):
             kind = PHRASES.get(tuple(words[i : i + length]))
             if kind in HEADLINE_KINDS:
                 found[HEADLINE_KINDS[kind]].append((toks[i][0], toks[i + length - 1][1]))
@@ -144,3 +147,7 @@ def _phrase_spans(toks: list[tuple[int, int, str]]) -> dict[str, list[tuple[int,
 def _is_superlative(word: str) -> bool:
     """-iest adjectives ("craziest", "deadliest"), except "earliest", which dates, not rates."""
     return len(word) > 6 and word.endswith("iest") and word != "earliest"
+
+
+# Every feature's name, in the order of the model's training matrix.
+FEATURE_NAMES = tuple(sorted(set(features("")[0]) | {f"fw_{w}" for w in FUNCTION_FEATURES}))

@@ -44,7 +44,9 @@ NEGATORS = frozenset(
     form for (w,) in data_lines("negators_en.txt") for form in _apostrophe_forms(w)
 )
 FUNCTION_WORDS = frozenset(row[0] for row in data_lines("function_words_en.txt"))
-FUNCTION_FEATURES = tuple(row[0] for row in data_lines("function_words_en.txt") if row[1:] == ["*"])
+FUNCTION_FEATURES = frozenset(
+    row[0] for row in data_lines("function_words_en.txt") if row[1:] == ["*"]
+)
 PHRASES = _phrases()
 
 # Phrase = its words; Anchored = a phrase, the position of its anchor word in it, and its kind.
