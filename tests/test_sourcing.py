@@ -164,3 +164,10 @@ def test_seed_page_sources_and_hedges():
     assert found["Channel One"]["title"] == "Russian state television"
     assert {"has yet to be verified", "reportedly"} <= {h["text"] for h in result["hedges"]}
     assert_offsets(text, result)
+
+
+def test_appositive_between_source_and_cue():
+    text = "Lena Marsh, the port director, said the pier would reopen in May." + FILLER
+    attribution = by_cue(section(text))["said"]
+    assert attribution["source"]["name"] == "Lena Marsh"
+    assert names(section(text))["Lena Marsh"]["title"] == "port director"

@@ -23,6 +23,7 @@ NAMES_RE = re.compile(
 ANONYMOUS_RE = re.compile(
     r"\b(?:people|persons?|officials?|sources?|aides?|someone|insiders?|diplomats?) (?:familiar "
     r"with|close to|with knowledge of|briefed on|who (?:spoke|asked) on condition)", re.I)
+CLAUSE_END_RE = re.compile(r"[,;:“\"]")
 MAX_MODIFIERS = 3       # "Russian state television broadcasts": three words before the head
 MAX_APPOSITIVE = 12     # words in ", the senator from Ohio," between a name and its cue
 MAX_AFTER = 8           # words after a cue searched for its source ("said on Tuesday Mr. Smith")
@@ -150,8 +151,11 @@ class Article:
         skip = 0
         while skip < len(run) and run[skip].lower() in OPENERS:
             skip += 1
-        titled = max((k + 1 for k in range(skip, len(run) - 1) if run[k].lower() in TITLES),
-                     default=skip)
+        titled = skip
+        for k in range(len(run) - 2, skip - 1, -1):
+            if run[k].lower() in TITLES:
+                titled = k + 1
+                break
         if len(run) - titled < 2:
             return None
         name, kind = classify_name(" ".join(run[titled:]))
@@ -266,15 +270,15 @@ class Article:
     def source_before(self, sentence_start: int, cue_start: int):
         """The source that ends just before the cue, skipping auxiliaries and adverbs, and an
         appositive between commas ("Smith, the senator, said")."""
+        text, words = self.text, self.words
         first = bisect.bisect_left(self.starts, sentence_start)
         i = bisect.bisect_left(self.starts, cue_start) - 1
-        if i < first or not self.text[self.words[i][1]:cue_start].isspace():
+        if i < first:
             return None
-        while i > first and self.word(i).lower() in FILLERS and self.gap(i - 1).isspace():
+        gap = text[words[i][1]:cue_start]
+        while gap.isspace() and i > first and text[words[i][0]:words[i][1]].lower() in FILLERS:
             i -= 1
-        if self.word(i).lower() in FILLERS:
-            return None
-        gap = self.gap(i) if i + 1 < len(self.words) else ""
+            gap = text[words[i][1]:words[i + 1][0]]
         if gap.strip() == ",":
             j = i
             while j > first and i - j < MAX_APPOSITIVE and "," not in self.gap(j - 1):
@@ -282,25 +286,27 @@ class Article:
             if j > first and self.gap(j - 1).strip() == ",":
                 return self.candidate_at(j - 1, first)
             return None
+        if not gap.isspace() or text[words[i][0]:words[i][1]].lower() in FILLERS:
+            return None
         return self.candidate_at(i, first)
 
     def source_after(self, cue_end: int, sentence_end: int):
         """The source named after the cue: an outlet or name in the rest of the clause."""
         limit = min(sentence_end, cue_end + LOOK_AFTER)
-        clause_end = limit
-        for stop in (",", ";", "“", '"', ":"):
-            found = self.text.find(stop, cue_end, clause_end)
-            if found >= 0:
-                clause_end = found
+        stop = CLAUSE_END_RE.search(self.text, cue_end, limit)
+        clause_end = stop.start() if stop else limit
         for o_start, o_end, name in outlet_mentions(self.text, cue_end, clause_end):
             return Found(o_start, o_end, name, "outlet")
+        text, words = self.text, self.words
         first = bisect.bisect_left(self.starts, cue_end)
-        for i in range(first, min(first + MAX_AFTER, len(self.words))):
-            if self.words[i][1] > clause_end:
+        for i in range(first, min(first + MAX_AFTER, len(words))):
+            start, end = words[i]
+            if end > clause_end:
                 break
-            lower = self.word(i).lower()
+            word = text[start:end]
+            lower = word.lower()
             if lower in NOUN_KINDS or lower in PRONOUNS:
                 return self.candidate_at(i, first)
-            if self.word(i)[0].isupper() and lower not in OPENERS:
+            if word[0].isupper() and lower not in OPENERS:
                 return self.candidate_at(i, i, forward=True)
         return None
