@@ -6,6 +6,7 @@ from . import contamination, language, sensational, sourcing
 from .badge import badge
 from .document import Document
 from .readability import readability
+from .readability import warm_up as readability_warm_up
 from .schema import SCHEMA_VERSION, AnalyzeRequest
 
 # Languages that framing or sourcing has rules for; the report's `language.supported`.
@@ -53,6 +54,7 @@ def analyze(request: dict | AnalyzeRequest) -> dict:
 def warm_up() -> None:
     """Run one small analysis so that lazy loads (hyphenation dictionaries, regex caches) happen
     at start-up, before the first reader's request."""
+    readability_warm_up()
     analyze(
         {
             "text": "The minister said on Tuesday that the plan had been approved. " * 12,

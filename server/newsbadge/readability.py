@@ -63,4 +63,11 @@ def readability(article_text: str, lang: str) -> dict:
     }
 
 
+def warm_up() -> None:
+    """Load English hyphenation patterns now: textstat counts the syllables of words the CMU
+    dictionary lacks with pyphen, whose first use costs ~0.3 s, which would fall on the first
+    request with a name in it. Other languages load on their first page."""
+    readability("Korotchenko and Matsegora spoke.", "en")
+
+
 install_offline_cmudict()
