@@ -129,7 +129,9 @@ def test_empty_and_one_word_input_is_insufficient_but_shows_its_cues(text, cues_
     assert [e["cue"] for e in section["evidence"]] == cues_found
 
 
-@pytest.mark.parametrize("title", ["", "Wow", "!!!", "\u200b\u200f"])
+@pytest.mark.parametrize(
+    "title", ["", "Wow", "!!!", "\u200b\u200f", "A" * 100_000, "you " * 50_000, '"' * 100_000]
+)
 def test_degenerate_titles_score_in_range(title):
     assert 0 <= sensational.headline_score(title) <= 100
 

@@ -30,6 +30,12 @@ from .lexicon import (
 )
 
 MODEL = json.loads((DATA / "headline_model.json").read_text(encoding="utf-8"))
+# Headlines run to about 100 characters, rarely 300; a "title" beyond this is not one, and reading
+# all of a 2 MB one would blow the time budget. Offsets into the title stay exact (a prefix).
+MAX_TITLE_CHARS = 500
+# |logit| beyond this is certainty either way (probability within 1e-13 of 0 or 1); the clamp keeps
+# math.exp in range for absurd inputs.
+MAX_LOGIT = 30.0
 
 WORD_CLASSES = {row[0]: frozenset(row[1:]) for row in data_lines("headline_words_en.txt")}
 NUMBER_WORDS = WORD_CLASSES["number_words"]
@@ -100,7 +106,9 @@ def features(title: str) -> tuple[dict[str, float], dict[str, list[tuple[int, in
 
 
 def score(title: str) -> tuple[float, list[dict]]:
-    """The probability (0-100) that the title is clickbait-framed, and the spans pushing it up."""
+    """The probability (0-100) that the title is clickbait-framed, and the spans pushing it up.
+    Only the first MAX_TITLE_CHARS characters are read."""
+    title = title[:MAX_TITLE_CHARS]
     values, spans = features(title)
     weights = MODEL["weights"]
     logit = MODEL["intercept"] + sum(weights.get(k, 0.0) * v for k, v in values.items() if v)
@@ -111,7 +119,7 @@ def score(title: str) -> tuple[float, list[dict]]:
         for s, e in found
     ]
     cues.sort(key=lambda c: (c["start"], c["end"]))
-    return 100 / (1 + math.exp(-logit)), cues
+    return 100 / (1 + math.exp(-max(-MAX_LOGIT, min(MAX_LOGIT, logit)))), cues
 
 
 def _is_number(word: str) -> bool:
