@@ -262,3 +262,10 @@ def test_evidence_offsets_index_the_text(parts):
     for e in find(text):
         assert text[e["start"] : e["end"]] == e["text"]
         assert e["weight"] > 0
+
+
+def test_headline_raises_but_never_lowers_the_body_score():
+    calm_bait = sensational.analyze(Document(CALM, "en"), "You Won't Believe These 9 Budget Votes")
+    assert calm_bait["score"] > calm_bait["body_score"]
+    loaded_plain = sensational.analyze(Document(LOADED, "en"), "Council approves budget")
+    assert loaded_plain["score"] == loaded_plain["body_score"]

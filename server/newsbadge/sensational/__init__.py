@@ -7,7 +7,8 @@ Two parts, each explained by its evidence:
   cue weight per 100 article words, so that long and short articles compare.
 
 Both are mapped onto one 0-100 scale on which each part's data-derived thresholds sit at the
-same points (MODERATE_AT, HIGH_AT); the section's score weighs the body twice the headline.
+same points (MODERATE_AT, HIGH_AT); the section's score is the body's, raised by a third of the
+gap when the headline is more sensational.
 """
 
 from __future__ import annotations
@@ -27,9 +28,12 @@ MIN_WORDS = 50
 # the thresholds themselves come from data/headline_model.json and data/body_thresholds.json.
 MODERATE_AT = 40.0
 HIGH_AT = 70.0
-# The headline's share of the section's score. The body is most of what a reader reads; the
-# headline is what every reader reads. On PolNeAR's news headlines (not the training set), 14-45%
-# per publisher score "moderate" or more, so the headline alone must not grade a calm page.
+# How far a headline more sensational than its body raises the section's score, as a share of the
+# gap (a calmer headline never lowers it: the body's evidence stands). The body is most of what a
+# reader reads; the headline is what every reader reads. On PolNeAR's news headlines (not the
+# training set), 14-45% per publisher score "moderate" or more, so a headline alone must not grade
+# a calm page: a headline at 100 lifts a body of 10 or more to "moderate" (40); one at the "high"
+# mark (70) needs a body of 25.
 HEADLINE_SHARE = 1 / 3
 # Evidence listed in a report, at most (the density counts every cue).
 MAX_EVIDENCE = 300
@@ -55,7 +59,7 @@ def analyze(doc: Document, title: str | None) -> dict:
                         2 * BODY_THRESHOLDS["high"])
     score = body_score
     if head and head["scaled"] is not None:
-        score = (1 - HEADLINE_SHARE) * body_score + HEADLINE_SHARE * head["scaled"]
+        score += HEADLINE_SHARE * max(0.0, head["scaled"] - body_score)
     kinds: dict[str, int] = {}
     for e in evidence:
         kinds[e["cue"]] = kinds.get(e["cue"], 0) + 1
