@@ -64,8 +64,8 @@ def eval_polnear() -> None:
     print(f"\nsensational on PolNeAR (train+dev, {sum(map(len, by_publisher.values()))} articles; "
           "no framing labels: levels' shares per publisher)")
     print("| publisher | articles | headline median | headline moderate+ | body per 100 words "
-          "(median) | body moderate+ | body high |")
-    print("| --- | --- | --- | --- | --- | --- | --- |")
+          "(median) | body moderate+ | body high | section moderate+ |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
     for publisher, sections in sorted(by_publisher.items()):
         graded = [s for s in sections if s["score"] is not None]
         heads = [s["headline"]["score"] for s in sections if s["headline"]]
@@ -74,7 +74,8 @@ def eval_polnear() -> None:
               f"{head_flagged / max(len(heads), 1):.0%} | "
               f"{statistics.median(s['per_100_words'] for s in graded):.2f} | "
               f"{sum(s['body_level'] != 'low' for s in graded) / len(graded):.0%} | "
-              f"{sum(s['body_level'] == 'high' for s in graded) / len(graded):.0%} |")
+              f"{sum(s['body_level'] == 'high' for s in graded) / len(graded):.0%} | "
+              f"{sum(s['level'] != 'low' for s in graded) / len(graded):.0%} |")
 
 
 def main() -> int:
