@@ -23,6 +23,9 @@ NAMES_RE = re.compile(
 ANONYMOUS_RE = re.compile(
     r"\b(?:people|persons?|officials?|sources?|aides?|someone|insiders?|diplomats?) (?:familiar "
     r"with|close to|with knowledge of|briefed on|who (?:spoke|asked) on condition)", re.I)
+# ", the Russian ambassador to North Korea" after a name.
+APPOSITIVE_RE = re.compile(r", (?:the |a |an )?([^,.;\n“”\"]{3,60})")
+ANONYMOUS_ANCHORS = ("familiar with", "close to", "knowledge of", "briefed on", "on condition")
 CLAUSE_END_RE = re.compile(r"[,;:“\"]")
 MAX_MODIFIERS = 3       # "Russian state television broadcasts": three words before the head
 MAX_APPOSITIVE = 12     # words in ", the senator from Ohio," between a name and its cue
@@ -122,7 +125,10 @@ def outlet_mentions(text: str, start: int, end: int):
 
 
 def anonymous_source(text: str, start: int, end: int):
-    """"officials familiar with the matter" anywhere in the sentence."""
+    """"officials familiar with the matter" anywhere in the sentence. The regex runs only where
+    one of its closing phrases occurs (a plain substring search first)."""
+    if not any(text.find(anchor, start, end) >= 0 for anchor in ANONYMOUS_ANCHORS):
+        return None
     m = ANONYMOUS_RE.search(text, start, end)
     return Found(m.start(), m.end(), m.group(), "anonymous") if m else None
 
@@ -168,10 +174,13 @@ class Article:
 
     def last_person_before(self, position: int):
         """The last person named with two or more words within PERSON_REACH before `position`."""
-        last = None
-        for m in NAMES_RE.finditer(self.text, max(0, position - PERSON_REACH), position):
-            last = self.person_in_run(*m.span()) or last
-        return last
+        runs = [m.span() for m in NAMES_RE.finditer(self.text, max(0, position - PERSON_REACH),
+                                                       position)]
+        for run in reversed(runs):
+            person = self.person_in_run(*run)
+            if person:
+                return person
+        return None
 
     def full_name(self, surname: str, position: int):
         """The latest person named in full before `position` whose last word is `surname`:
@@ -207,7 +216,7 @@ class Article:
         if before and before[-1].lower() in TITLES:
             lead = before[-2:] if len(before) > 1 and before[-2][:1].isupper() else before[-1:]
             return " ".join(lead)
-        after = re.match(r", (?:the |a |an )?([^,.;\n“”\"]{3,60})", self.text[end:end + 80])
+        after = APPOSITIVE_RE.match(self.text, end, end + 80)
         if after and any(w.lower() in TITLES for w in after.group(1).split()):
             return after.group(1)
         return None
