@@ -40,7 +40,8 @@ class Settings:
     # Replace a worker after this many requests (plus jitter): bounds any slow memory growth.
     max_requests: int = 10_000
     max_bytes: int = 2 * 1024 * 1024
-    # Longest `text`, `html` (each) in code points, and `title`.
+    # Longest `text` and `title` in code points (`html` is bounded by max_bytes alone: real pages'
+    # HTML runs to megabytes, and most of it is markup that is dropped before analysis).
     max_text_chars: int = 1_000_000
     max_title_chars: int = 2_000
     max_json_depth: int = 32

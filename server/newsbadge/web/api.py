@@ -67,8 +67,7 @@ def _validated(body: object, settings: Settings) -> AnalyzeRequest:
         request = AnalyzeRequest.model_validate(body)
     except ValidationError as exc:
         raise errors.validation_error(exc) from None
-    for field, limit in (("text", settings.max_text_chars), ("html", settings.max_text_chars),
-                         ("title", settings.max_title_chars)):
+    for field, limit in (("text", settings.max_text_chars), ("title", settings.max_title_chars)):
         value = getattr(request, field)
         if value is not None and len(value) > limit:
             raise errors.ApiError(422, "text_too_long",

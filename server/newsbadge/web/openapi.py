@@ -64,8 +64,7 @@ def build(settings: Settings, health_model: type[BaseModel]) -> dict:
 
 def _apply_limits(schemas: dict, settings: Settings) -> None:
     fields = schemas["AnalyzeRequest"]["properties"]
-    for name, limit in (("text", settings.max_text_chars), ("html", settings.max_text_chars),
-                        ("title", settings.max_title_chars)):
+    for name, limit in (("text", settings.max_text_chars), ("title", settings.max_title_chars)):
         for branch in fields[name].get("anyOf", [fields[name]]):
             if branch.get("type") == "string":
                 branch["maxLength"] = limit
