@@ -92,13 +92,16 @@ def trie_pattern(phrases: list[str]) -> str:
 OUTLET_RE = re.compile(trie_pattern([a for a in OUTLET_NAMES if len(a) > 3]) + r"\b")
 NOUN_KINDS = dict(row.split("\t") for row in _data("source_nouns.tsv")[1:])
 TITLES = frozenset(word for line in _data("titles.txt") for word in line.split())
+PLACES = dict(row.split("\t") for row in _data("places.tsv")[1:])
 
 
 def classify_name(name: str) -> tuple[str, str]:
-    """(canonical name, kind) of a capitalised run."""
+    """(canonical name, kind) of a capitalised run; kind "demonym" is no source at all."""
     bare = name.removeprefix("The ")
     if bare in OUTLET_NAMES:
         return OUTLET_NAMES[bare], "outlet"
+    if bare in PLACES:
+        return bare, PLACES[bare]
     last = bare.rsplit(" ", 1)[-1]
     if last in ORG_HEADS or (bare.isupper() and len(bare) > 1):
         return bare, "organization"
@@ -269,6 +272,8 @@ class Article:
         if self.text[end - 2:end] in {"’s", "'s"}:
             end -= 2
         name, kind = classify_name(self.text[start:end])
+        if kind == "demonym":
+            return None
         title = self.title_in_run(run_start, start) if run_start < start else None
         if kind == "person" and " " not in name:
             person = self.full_name(name, start)
