@@ -52,29 +52,33 @@ def find_cues(text: str, words: Iterable[Span], vocabulary: frozenset) -> list[S
     colons. A function word or -ly adverb ("also", "about", "publicly") joins a cue next to it but
     never makes one alone; a capitalised word counts only where it opens a sentence, since inside
     a sentence it is part of a name ("the New York Post", "United States")."""
-    spans: list[list[int]] = []
-    pending: list[int] | None = None  # a joiner that may prefix the next cue word
+    # Parallel lists of ints, not a list of lists: a page with 100,000s of cues would otherwise
+    # keep the garbage collector busy scanning containers.
+    starts: list[int] = []
+    ends: list[int] = []
+    pending = -1  # start of a joiner that may prefix the next cue word, or -1
+    pending_end = -1
     for start, end in words:
         word = text[start:end]
         lower = word.lower()
         if lower not in vocabulary or (word[0].isupper() and not _opens_sentence(text, start)):
-            pending = None
+            pending = -1
             continue
-        touching = spans and start - spans[-1][1] <= 2 and text[spans[-1][1]:start].isspace()
+        touching = ends and start - ends[-1] <= 2 and text[ends[-1]:start].isspace()
         if lower in JOINERS or lower.endswith("ly"):
             if touching:
-                spans[-1][1] = end
+                ends[-1] = end
             else:
-                pending = [start, end]
+                pending, pending_end = start, end
             continue
         if touching:
-            spans[-1][1] = end
-        elif pending and start - pending[1] <= 2 and text[pending[1]:start].isspace():
-            spans.append([pending[0], end])
+            ends[-1] = end
         else:
-            spans.append([start, end])
-        pending = None
-    found = [(s, e) for s, e in spans]
+            joined = pending >= 0 and start - pending_end <= 2 and text[pending_end:start].isspace()
+            starts.append(pending if joined else start)
+            ends.append(end)
+        pending = -1
+    found = list(zip(starts, ends, strict=True))
     if ":" in text:
         found.extend((m.start(), m.start() + 1) for m in QUOTE_COLON_RE.finditer(text))
         found.sort()
