@@ -29,6 +29,7 @@ ANONYMOUS_ANCHORS = ("familiar with", "close to", "knowledge of", "briefed on", 
 CLAUSE_END_RE = re.compile(r"[,;:“\"]")
 MAX_MODIFIERS = 3       # "Russian state television broadcasts": three words before the head
 MAX_APPOSITIVE = 12     # words in ", the senator from Ohio," between a name and its cue
+MAX_NAME_WORDS = 8      # longest capitalised run taken as one name ("British Intelligence MI6 ...")
 MAX_AFTER = 8           # words after a cue searched for its source ("said on Tuesday Mr. Smith")
 LOOK_AFTER = 120        # characters after a cue searched for an outlet's name
 SURNAME_TRIES = 20      # earlier mentions of a surname examined for the full name
@@ -240,11 +241,14 @@ class Article:
             return self._noun_phrase(i, first)
         if not word[0].isupper() or lower in OPENERS:
             return None
+        text, words = self.text, self.words
         j = k = i
         if forward:
-            while k + 1 < len(self.words) and self.gap(k) == " " and self.word(k + 1)[0].isupper():
+            while (k + 1 < len(words) and k - i < MAX_NAME_WORDS and text[words[k][1]] == " "
+                   and words[k][1] + 1 == words[k + 1][0] and text[words[k + 1][0]].isupper()):
                 k += 1
-        while j > first and self.gap(j - 1) == " " and self.word(j - 1)[0].isupper():
+        while (j > first and k - j < MAX_NAME_WORDS and text[words[j - 1][1]] == " "
+               and words[j - 1][1] + 1 == words[j][0] and text[words[j - 1][0]].isupper()):
             j -= 1
         return self._name(j, k)
 
