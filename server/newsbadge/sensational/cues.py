@@ -65,12 +65,18 @@ def find(doc: Document) -> list[dict]:
     by position."""
     text = doc.text
     words = doc.article_words[:MAX_WORDS]
-    limit = words[-1][1] if len(doc.article_words) > MAX_WORDS else len(text)
-    quotes = quote_ranges(text, limit)
+    if not words:
+        return []
+    # Only the lines from the first word judged to the last matter (quotes end with their line),
+    # so boilerplate around a short article, or past the word bound, is not scanned.
+    begin = text.rfind("\n", 0, words[0][0]) + 1
+    limit = text.find("\n", words[-1][1])
+    limit = len(text) if limit < 0 else limit
+    quotes = quote_ranges(text, begin, limit)
     found = _word_cues(text, words, limit)
     found += _scare_quotes(text, quotes)
-    found += _alarms(text, limit)
-    found += _shouting(text, limit)
+    found += _alarms(text, begin, limit)
+    found += _shouting(text, begin, limit)
     evidence = []
     for start, end, cue, weight in sorted(found):
         if doc.boilerplate and doc.boilerplate.overlaps(start, end):
@@ -96,11 +102,11 @@ def body_density(doc: Document) -> float:
     return density(find(doc), judged_words(doc))
 
 
-def quote_ranges(text: str, limit: int) -> Ranges:
+def quote_ranges(text: str, begin: int, limit: int) -> Ranges:
     """Spans inside direct quotation marks, quote marks included. Curly quotes open and close;
     a straight quote toggles; an unclosed quote ends with its paragraph (line)."""
     spans, opened = [], None
-    for m in QUOTE_RE.finditer(text, 0, limit):
+    for m in QUOTE_RE.finditer(text, begin, limit):
         mark, pos = m.group(), m.start()
         if mark == "\n" or (mark == "\u201d" or mark == '"') and opened is not None:
             if opened is not None:
@@ -194,21 +200,21 @@ def _scare_quotes(text: str, quotes: Ranges) -> list[Cue]:
     return found
 
 
-def _alarms(text: str, limit: int) -> list[Cue]:
+def _alarms(text: str, begin: int, limit: int) -> list[Cue]:
     """Runs of "!" and "?" but a lone question mark. Most articles have none: a substring test
     (memchr speed) spares the regex."""
     if "!" not in text and "??" not in text:
         return []
     return [(m.start(), m.end(), "alarm", KIND_WEIGHTS["alarm"])
-            for m in ALARM_RE.finditer(text, 0, limit)
+            for m in ALARM_RE.finditer(text, begin, limit)
             if "!" in m.group() or m.end() - m.start() > 1]
 
 
-def _shouting(text: str, limit: int) -> list[Cue]:
-    runs = [m.span() for m in SHOUT_RE.finditer(text, 0, limit)
+def _shouting(text: str, begin: int, limit: int) -> list[Cue]:
+    runs = [m.span() for m in SHOUT_RE.finditer(text, begin, limit)
             if not _letter_at(text, m.start() - 1) and not _letter_at(text, m.end())]
     letters = sum(e - s for s, e in runs)
-    if not runs or letters > SHOUTING_MAX_SHARE * limit:
+    if not runs or letters > SHOUTING_MAX_SHARE * (limit - begin):
         return []
     return [(s, e, "shouting", KIND_WEIGHTS["shouting"]) for s, e in runs]
 
