@@ -17,13 +17,20 @@ import sys
 import time
 from pathlib import Path
 
+import numpy as np
 import trafilatura
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "training"))
 
 import train_contamination as training  # noqa: E402
 
-from newsbadge.contamination import Page, benchmark, classify_lines  # noqa: E402
+from newsbadge.contamination import (  # noqa: E402
+    Page,
+    benchmark,
+    classify_lines,
+    extractor_kept,
+    features,
+)
 from newsbadge.contamination.render import parse, visible_text  # noqa: E402
 from newsbadge.text import line_spans  # noqa: E402
 
@@ -51,19 +58,37 @@ def main() -> int:
         print(f"SKIPPED: contamination eval data not found ({missing})")
         return 0
     t0 = time.time()
-    pages = [p for p, _ in training.load_pages()]
-    texts = [visible_text(parse(p.html)) for p in pages]
+    pages = benchmark.scrapinghub() + benchmark.wcxb_articles()
+    texts, kept = [], []
+    for page in pages:
+        tree = parse(page.html)
+        texts.append(visible_text(tree))
+        lines = [benchmark.tokens(line) for line in texts[-1].split("\n")]
+        kept.append(extractor_kept(tree, lines) if texts[-1] else None)
     X, y, w, group, full, sizes = training.design(
         [(p, t.split("\n")) for p, t in zip(pages, texts, strict=True)])
-    _, p2 = training.cross_validated(X, y, w, group, sizes)
-    probabilities = [p.tolist() for p in training.per_page(p2, group, full, len(pages))]
-    print(f"(features and cross-validation: {time.time() - t0:.0f} s)", file=sys.stderr)
+    # The HTML path classifies the lines the extractor kept, as one text of their own.
+    extra_rows, extra_group, extra_sizes = [], [], []
+    for i, (text, chosen) in enumerate(zip(texts, kept, strict=True)):
+        lines = [line for line, k in zip(text.split("\n"), chosen or [], strict=False) if k]
+        extra_rows += features.line_features(features.describe(lines))
+        extra_group += [i] * len(lines)
+        extra_sizes.append(len(lines))
+    extra = (np.array(extra_rows).reshape(len(extra_rows), X.shape[1]), np.array(extra_group),
+             extra_sizes)
+    _, p2, p2_kept = training.cross_validated(X, y, w, group, sizes, extra)
+    print(f"(features, extraction and cross-validation: {time.time() - t0:.0f} s)",
+          file=sys.stderr)
 
-    plain = [kept_text(t, classify_lines(Page(t), p)[0]) for t, p in zip(texts, probabilities,
-                                                                       strict=True)]
-    html = []
-    for page, text, p in zip(pages, texts, probabilities, strict=True):
-        html.append(kept_text(text, classify_lines(Page(text, parse(page.html)), p)[0]))
+    plain, html, start = [], [], 0
+    for text, p, chosen in zip(texts, training.per_page(p2, group, full, len(pages)), kept,
+                               strict=True):
+        plain.append(kept_text(text, classify_lines(Page(text), p.tolist())[0]))
+        p_html = [0.0] * len(p)
+        for i in (i for i, k in enumerate(chosen or []) if k):
+            p_html[i] = float(p2_kept[start])
+            start += 1
+        html.append(kept_text(text, classify_lines(Page(text), p_html, chosen)[0]))
     extractor = [trafilatura.extract(p.html, favor_precision=True, include_comments=False) or ""
                  for p in pages]
     print("| path | scrapinghub shingle P | R | F1 | wcxb articles word F1 | wcxb leak |")

@@ -98,26 +98,41 @@ def stacked(X, p_article, sizes) -> np.ndarray:
     return np.hstack([X, np.array(out)])
 
 
-def oof(X, y, w, group, fit_predict) -> np.ndarray:
-    p = np.zeros(len(y))
-    for train, test in GroupKFold(FOLDS).split(X, y, group):
-        p[test] = fit_predict(train, test)
-    return p
-
-
-def cross_validated(X, y, w, group, sizes) -> tuple[np.ndarray, np.ndarray]:
+def cross_validated(X, y, w, group, sizes, extra=None):
     """Out-of-fold article probabilities of every line from stage 1 and stage 2. Stage 2 trains
-    on stage 1's out-of-fold probabilities, as it will meet unseen pages' probabilities."""
-    def stage1(train, test):
-        return predict(fit(X[train], y[train], w[train]), X[test])
+    on stage 1's out-of-fold probabilities, as it will meet unseen pages' probabilities.
 
-    p1 = oof(X, y, w, group, stage1)
+    `extra` = (X, group, sizes) of other documents made from the same pages (the lines an
+    extractor kept): each is scored by the models of the fold that held its page out. Returns
+    (p1, p2, p2 of extra or None)."""
+    folds = list(GroupKFold(FOLDS).split(X, y, group))
+    p1, p2 = np.zeros(len(y)), np.zeros(len(y))
+    firsts = []
+    for train, test in folds:
+        firsts.append(fit(X[train], y[train], w[train]))
+        p1[test] = predict(firsts[-1], X[test])
     X2 = stacked(X, p1, sizes)
-
-    def stage2(train, test):
-        return predict(fit(X2[train], y[train], w[train]), X2[test])
-
-    return p1, oof(X2, y, w, group, stage2)
+    seconds = []
+    for train, test in folds:
+        seconds.append(fit(X2[train], y[train], w[train]))
+        p2[test] = predict(seconds[-1], X2[test])
+    if extra is None:
+        return p1, p2, None
+    Xe, ge, sizes_e = extra
+    p1e = np.zeros(len(Xe))
+    fold_of = {}
+    for k, (_, test) in enumerate(folds):
+        fold_of.update(dict.fromkeys(np.unique(group[test]).tolist(), k))
+    fold_e = np.array([fold_of[g] for g in ge.tolist()], dtype=int)
+    for k in range(FOLDS):
+        rows = fold_e == k
+        p1e[rows] = predict(firsts[k], Xe[rows])
+    X2e = stacked(Xe, p1e, sizes_e)
+    p2e = np.zeros(len(Xe))
+    for k in range(FOLDS):
+        rows = fold_e == k
+        p2e[rows] = predict(seconds[k], X2e[rows])
+    return p1, p2, p2e
 
 
 def page_scores(pages, probabilities, threshold):
@@ -148,7 +163,7 @@ def main() -> int:
           f"{y[full].mean():.1%} article lines "
           f"({time.time() - t0:.0f} s)")
 
-    p1, p2 = cross_validated(X, y, w, group, sizes)
+    p1, p2, _ = cross_validated(X, y, w, group, sizes)
     p1, p2 = (per_page(p, group, full, len(pages)) for p in (p1, p2))
     results = {t: page_scores(pages, p2, t) for t in THRESHOLDS}
     best = max(THRESHOLDS, key=lambda t: results[t][0] + results[t][1])

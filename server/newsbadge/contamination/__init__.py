@@ -34,7 +34,7 @@ RULE_MAX_WORDS_SENTENCE = 8
 RULE_CONFIDENCE = 0.9
 # On the HTML path, lines trafilatura kept are dropped only when the classifier is this sure they
 # are not article (probability of article below it); chosen with bench/eval_contamination.py.
-KEPT_ARTICLE_BELOW = 0.15
+KEPT_ARTICLE_BELOW = 0.05
 # Lines trafilatura dropped, and the classifier too, get the higher of the two confidences.
 EXTRACTOR_CONFIDENCE = 0.8
 # Uncategorised boilerplate lines: up to this many words and no sentence end look like links of a
@@ -72,8 +72,9 @@ def page_text(text: str | None, html: str | None) -> str:
     return prepare(text, html).text
 
 
-def _extractor_kept(tree, lines: list[str]) -> list[bool] | None:
-    """Which lines trafilatura's main text (favor_precision) contains; None when it found none."""
+def extractor_kept(tree, lines: list[list[str]]) -> list[bool] | None:
+    """Which lines (as lower-cased tokens) trafilatura's main text (favor_precision) contains;
+    None when it found none."""
     try:
         main = trafilatura.extract(tree, favor_precision=True, include_comments=False)
     except (ValueError, TypeError, RecursionError):
@@ -98,24 +99,40 @@ def _rule_says_boilerplate(line: Line) -> bool:
         not line.ends_sentence or n <= RULE_MAX_WORDS_SENTENCE)
 
 
-def classify_lines(page: Page, p_article: list[float] | None = None) -> tuple[list, int]:
+def _probabilities(lines: list[Line], kept: list[bool] | None) -> list[float]:
+    """The classifier's article probabilities; where an extractor chose lines, of those alone, as
+    one article-only text (the model also learned from pages cropped to their article), since
+    the lines it dropped are boilerplate whatever the classifier says."""
+    if kept is None:
+        return model.article_probabilities(lines)
+    chosen = [i for i, k in enumerate(kept) if k]
+    p = [0.0] * len(lines)
+    for i, pi in zip(chosen, model.article_probabilities([lines[i] for i in chosen]),
+                     strict=True):
+        p[i] = pi
+    return p
+
+
+def classify_lines(page: Page, p_article: list[float] | None = None,
+                   kept: list[bool] | None = None) -> tuple[list, int]:
     """The boilerplate lines of the page, (start, end, category, confidence, words) each, and the
     page's word count (\\w+ runs, as the features count them).
 
-    `p_article` replaces the classifier's line probabilities (the eval passes out-of-fold ones)."""
+    `p_article` replaces the classifier's line probabilities and `kept` the extractor's choice of
+    lines (the eval passes out-of-fold probabilities and a choice made once)."""
     text = page.text
     spans = line_spans(text)
     lines = describe([text[s:e] for s, e in spans])
     words = sum(len(line.tokens) for line in lines)
     if words < MIN_WORDS:
         return [], words
+    if kept is None and page.tree is not None:
+        kept = extractor_kept(page.tree, [line.tokens for line in lines])
     if p_article is None:
-        p_article = model.article_probabilities(lines)
+        p_article = _probabilities(lines, kept)
     hints = [None] * len(lines)
     if page.blocks:
         p_article, hints = block_signals.adjust(text, spans, p_article, page.blocks)
-    kept = _extractor_kept(page.tree, [line.text for line in lines]) \
-        if page.tree is not None else None
     cut = model.threshold()
     out = []
     for i, ((start, end), line, p) in enumerate(zip(spans, lines, p_article, strict=True)):

@@ -111,4 +111,4 @@ def leaked(predicted: str, snippets: list[str]) -> tuple[int, int]:
 
 def line_labels(lines: list[str], article: str) -> list[int]:
     """1 for lines of the article: most of the line's word trigrams occur in the ground truth."""
-    return [int(k) for k in contained(lines, article)]
+    return [int(k) for k in contained([tokens(line) for line in lines], article)]

@@ -2,7 +2,7 @@
 
 Block elements start and end lines, `<br>` breaks one, runs of white space inside a line collapse
 to one space, and what a reader never sees (script, style, noscript, template, head, and elements
-marked hidden) is dropped. The walk is iterative, so deeply nested markup cannot exhaust the stack.
+marked hidden) is dropped.
 """
 
 from __future__ import annotations
@@ -27,55 +27,58 @@ BLOCK_TAGS = frozenset({
     "tfoot", "thead", "tr", "ul",
 })
 HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-SPACE_RE = re.compile(r"\s+")
+SPACE_RE = re.compile(r"[^\S\n]+")  # white space but line breaks
+BREAKS_RE = re.compile(r" ?\n[ \n]*")  # a line break and the blank space around it, once collapsed
+HIDDEN_XPATH = ".//*[@hidden or @type='hidden' or @style]"
 # Characters libxml2 refuses (C0 controls but tab/newline/return, lone surrogates, U+FFFE/FFFF).
 UNPARSABLE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def parse(html: str) -> lxml.html.HtmlElement | None:
-    """The HTML parsed leniently (malformed markup is repaired), or None when nothing parses."""
-    cleaned = UNPARSABLE_RE.sub("\ufffd", html)
-    if not cleaned.strip():
+    """The HTML parsed leniently (malformed markup is repaired), or None when nothing parses.
+
+    Characters libxml2 refuses are replaced only when the first attempt fails on them, so clean
+    pages are not scanned twice."""
+    if not html.strip():
         return None
-    try:
-        return lxml.html.document_fromstring(cleaned)
-    except (etree.ParserError, ValueError):
-        return None
+    for attempt in (html, UNPARSABLE_RE.sub("\ufffd", html)):
+        try:
+            return lxml.html.document_fromstring(attempt)
+        except etree.ParserError:
+            return None
+        except ValueError:  # NUL, control characters, lone surrogates
+            continue
+    return None
 
 
 def _hidden(element) -> bool:
-    if element.get("hidden") is not None or element.get("type") == "hidden":
-        return True
     style = element.get("style")
-    return bool(style) and HIDDEN_STYLE_RE.search(style) is not None
+    return (element.get("hidden") is not None or element.get("type") == "hidden"
+            or (bool(style) and HIDDEN_STYLE_RE.search(style) is not None))
 
 
 def visible_text(tree) -> str:
-    """The rendered text of a parsed page: one line per block, no blank lines."""
+    """The rendered text of a parsed page: one line per block, no blank lines.
+
+    Works in place, in C where it can: unseen elements are dropped from the tree (their tails
+    stay) and line breaks are written into the text around block elements, then libxml2 serialises
+    the text. The tree stays fit for extraction (only white space was added)."""
     if tree is None:
         return ""
     root = tree.find("body")
     if root is None:
         root = tree
-    pieces: list[str] = []
-    stack = [(root, False)]
-    while stack:
-        element, closing = stack.pop()
-        tag = element.tag if isinstance(element.tag, str) else None
-        if not closing and (tag is None or tag in SKIPPED_TAGS or _hidden(element)):
-            closing = None  # comments and unseen elements leave only their tail
-        elif not closing:
-            if tag in BLOCK_TAGS or tag == "br":
-                pieces.append("\n")
-            pieces.append(element.text or "")
-            stack.append((element, True))
-            stack.extend((child, False) for child in reversed(element))
-            continue
-        elif tag in BLOCK_TAGS:
-            pieces.append("\n")
-        elif tag in ("td", "th"):
-            pieces.append(" ")
-        if element.tail and element is not root:
-            pieces.append(element.tail)
-    lines = (SPACE_RE.sub(" ", line).strip() for line in "".join(pieces).split("\n"))
-    return "\n".join(line for line in lines if line)
+    unseen = [e for e in root.iter(*SKIPPED_TAGS)]
+    unseen += [e for e in root.xpath(HIDDEN_XPATH) if _hidden(e)]
+    for element in unseen:
+        if element is not root and element.getparent() is not None:
+            element.drop_tree()
+    for element in root.iter(*BLOCK_TAGS, "br"):
+        if element.tag != "br":
+            element.text = "\n" + (element.text or "")
+        element.tail = "\n" + (element.tail or "")
+    for element in root.iter("td", "th"):
+        element.tail = " " + (element.tail or "")
+    rendered = etree.tostring(root, method="text", encoding="unicode")
+    rendered = BREAKS_RE.sub("\n", SPACE_RE.sub(" ", rendered))
+    return "\n".join(line.strip() for line in rendered.strip().split("\n"))
