@@ -8,7 +8,7 @@ READABILITY := $(EXT_DIR)/vendor/Readability.js
 CHROMIUM ?= /usr/bin/chromium
 FIREFOX ?= /usr/bin/firefox-esr
 
-.PHONY: extension-deps browsers test-extension lint-extension
+.PHONY: extension-deps browsers test-extension lint-extension bench-extension
 
 # npm ci installs exactly the versions in package-lock.json, from the npm registry.
 $(EXT_NODE)/.installed: $(EXT_TESTS)/package.json $(EXT_TESTS)/package-lock.json
@@ -48,3 +48,7 @@ test-extension: venv extension-deps browsers lint-extension
 	$(BIN)/pytest -q -p no:cacheprovider $(EXT_TESTS)
 	@echo "== Firefox (puppeteer-core over WebDriver BiDi, $(FIREFOX)) =="
 	$(BIN)/python $(EXT_TESTS)/harness.py node $(EXT_TESTS)/firefox.mjs
+
+# Speed of reading a page (the extension's injected scripts) in headless Chromium.
+bench-extension: venv extension-deps
+	$(BIN)/python $(EXT_TESTS)/bench_extract.py
