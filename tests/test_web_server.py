@@ -32,17 +32,21 @@ def free_port() -> int:
 
 
 class LiveServer:
-    """`python -m newsbadge serve` on a free loopback port, its output captured to a file."""
+    """`python -m newsbadge serve` on a free loopback port, its output captured to a file.
 
-    def __init__(self, workers: int = 1, **env: str):
+    `workers=None` keeps the production default (one per CPU); `env` adds NEWSBADGE_* settings.
+    """
+
+    def __init__(self, workers: int | None = 1, **env: str):
         self.port = free_port()
         # Lives as long as the server, which writes to it; closed (and deleted) with this object.
         self.log = tempfile.NamedTemporaryFile(prefix="newsbadge-serve-", suffix=".log")  # noqa: SIM115
         environ = {**os.environ, "NEWSBADGE_RATE_LIMIT": "off", **env}
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "newsbadge", "serve", "--bind", f"127.0.0.1:{self.port}",
-             "--workers", str(workers)],
-            stdout=self.log, stderr=subprocess.STDOUT, env=environ)
+        command = [sys.executable, "-m", "newsbadge", "serve", "--bind", f"127.0.0.1:{self.port}"]
+        if workers is not None:
+            command += ["--workers", str(workers)]
+        self.process = subprocess.Popen(command, stdout=self.log, stderr=subprocess.STDOUT,
+                                        env=environ)
         self._wait_ready()
 
     def _wait_ready(self) -> None:
