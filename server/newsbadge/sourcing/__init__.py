@@ -52,7 +52,7 @@ def analyze(doc: Document) -> dict:
     if len(doc.article_words) < MIN_WORDS:
         return insufficient(TOO_SHORT, **EMPTY)
     text = doc.text
-    hits = [w for w in doc.article_words if text[w[0]:w[1]] in TRIGGERS]
+    hits = [(s, e) for s, e in doc.article_words if text[s:e] in TRIGGERS]
     found = cues.find_cues(text, hits, CUE_WORDS)
     if doc.boilerplate:
         found = [c for c in found if not doc.boilerplate.overlaps(*c)]

@@ -143,7 +143,7 @@ class Article:
     def __init__(self, text: str, words: list[Span]):
         self.text = text
         self.words = words
-        self.starts = [s for s, _ in words]
+        self._full_names: dict[str, tuple] = {}
 
     def word(self, i: int) -> str:
         return self.text[self.words[i][0]:self.words[i][1]]
@@ -188,7 +188,18 @@ class Article:
 
     def full_name(self, surname: str, position: int):
         """The latest person named in full before `position` whose last word is `surname`:
-        found by searching back for the surname with capitalised words before it."""
+        found by searching back for the surname with capitalised words before it. A person once
+        found is reused for later mentions of the surname (two people of one surname in one
+        article then share the first one found)."""
+        known = self._full_names.get(surname)
+        if known and known[0] < position:
+            return known
+        person = self._find_full_name(surname, position)
+        if person:
+            self._full_names[surname] = person
+        return person
+
+    def _find_full_name(self, surname: str, position: int):
         text, end = self.text, position
         for _ in range(SURNAME_TRIES):
             k = text.rfind(" " + surname, max(0, position - SURNAME_REACH), end)
@@ -289,8 +300,8 @@ class Article:
         """The source that ends just before the cue, skipping auxiliaries and adverbs, and an
         appositive between commas ("Smith, the senator, said")."""
         text, words = self.text, self.words
-        first = bisect.bisect_left(self.starts, sentence_start)
-        i = bisect.bisect_left(self.starts, cue_start) - 1
+        first = bisect.bisect_left(words, (sentence_start,))
+        i = bisect.bisect_left(words, (cue_start,)) - 1
         if i < first:
             return None
         gap = text[words[i][1]:cue_start]
@@ -313,10 +324,11 @@ class Article:
         limit = min(sentence_end, cue_end + LOOK_AFTER)
         stop = CLAUSE_END_RE.search(self.text, cue_end, limit)
         clause_end = stop.start() if stop else limit
-        for o_start, o_end, name in outlet_mentions(self.text, cue_end, clause_end):
-            return Found(o_start, o_end, name, "outlet")
         text, words = self.text, self.words
-        first = bisect.bisect_left(self.starts, cue_end)
+        outlet = OUTLET_RE.search(text, cue_end, clause_end)
+        if outlet and not text[outlet.start() - 1].isalnum():
+            return Found(outlet.start(), outlet.end(), OUTLET_NAMES[outlet.group()], "outlet")
+        first = bisect.bisect_left(words, (cue_end,))
         for i in range(first, min(first + MAX_AFTER, len(words))):
             start, end = words[i]
             if end > clause_end:
