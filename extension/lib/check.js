@@ -10,6 +10,9 @@ const ERROR_BADGE = { text: "!", color: "#757575" };
 
 export async function checkTab(tabId) {
   const checkId = crypto.randomUUID();
+  const previous = await getTabState(tabId);
+  // A new check replaces the marks of the previous one (offsets may differ).
+  if (previous?.css) await removeMarks(tabId, previous).catch(() => {});
   await setTabState(tabId, { status: "checking", checkId });
   await showChecking(tabId);
   // A navigation during the check clears the state: its result then belongs to no page.
@@ -37,6 +40,11 @@ export async function forgetTab(tabId) {
   await clearBadge(tabId);
 }
 
+async function removeMarks(tabId, state) {
+  await hideHighlights(tabId);
+  if (state.css) await removeCss(tabId, state.css);
+}
+
 /** Inserts the highlight stylesheet for the reader's current colours, once per page. */
 async function ensureCss(tabId, state) {
   const css = highlightCss((await loadSettings()).colors);
@@ -51,8 +59,7 @@ export async function setHighlights(tabId, on) {
   const state = await getTabState(tabId);
   if (state?.status !== "done") throw new Error("this page has not been checked");
   if (!on) {
-    await hideHighlights(tabId);
-    if (state.css) await removeCss(tabId, state.css);
+    await removeMarks(tabId, state);
     await updateTabState(tabId, { highlights: false, css: null });
     return null;
   }

@@ -88,6 +88,17 @@ def test_highlights_mark_the_reported_words(extension, name):
     assert not [n for n in extension.marked(tab_id) if n != "newsbadge-flash"]
 
 
+def test_checking_again_removes_the_previous_marks(extension):
+    page, tab_id, popup, state = checked(extension, "news.html")
+    popup.check("#highlights")
+    poll(lambda: extension.marked(tab_id), lambda marked: "newsbadge-sensational" in marked)
+    popup.click("#recheck")
+    poll(lambda: extension.state(tab_id),
+         lambda new: new["status"] == "done" and new["checkId"] != state["checkId"])
+    assert not [n for n in extension.marked(tab_id) if n != "newsbadge-flash"]
+    assert not popup.is_checked("#highlights")
+
+
 def test_evidence_item_reveals_its_words(extension):
     page, tab_id, popup, state = checked(extension, "emoji.html")
     button = popup.locator("#evidence li button").first
