@@ -16,12 +16,16 @@ Span = tuple[int, int]
 # A word: letters or digits, with inner apostrophes and hyphens ("isn't", "Q-and-A", "100,000").
 WORD_RE = re.compile(r"\w+(?:(?:['’\-]|[.,](?=\d))\w+)*")
 
+# A line from its first visible character to its end: runs of blank lines and leading blanks are
+# skipped by the regex engine's scan, not by a Python loop.
+LINE_RE = re.compile(r"\S[^\n]*")
+
 # Sentence ends: terminal punctuation, optional closing quotes or brackets, then whitespace; or a
 # line break (news text keeps one paragraph per line). Abbreviations such as "U.S." followed by a
 # capital are rare enough in news for a first split; the sourcing scorer relies on lines anyway.
-# A match starts only where a run of terminal punctuation starts, and takes the run whole
-# (possessive): a page of a million dots is scanned once, not once per dot.
-SENTENCE_END_RE = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s)|(?:\r?\n)+")
+# A match starts only where a run of terminal punctuation starts (the lookbehind), and takes the
+# run whole (possessive): a page of a million dots is scanned once, not once per dot.
+SENTENCE_END_RE = re.compile(r"[.!?…](?<![.!?…]{2})[.!?…]*+[\"'”’)\]]*+(?=\s)|[\r\n]+")
 
 
 def word_spans(text: str) -> list[Span]:
@@ -32,14 +36,9 @@ def word_spans(text: str) -> list[Span]:
 def line_spans(text: str) -> list[Span]:
     """Every non-blank line of `text`, stripped of surrounding whitespace, as a span."""
     spans = []
-    for m in re.finditer(r"[^\n]+", text):
-        start, end = m.span()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start < end:
-            spans.append((start, end))
+    for line in LINE_RE.finditer(text):
+        start, end = line.span()
+        spans.append((start, start + len(line.group().rstrip())))
     return spans
 
 
@@ -55,12 +54,12 @@ def sentence_spans(text: str) -> list[Span]:
 
 
 def _append_stripped(spans: list[Span], text: str, start: int, end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if start < end:
-        spans.append((start, end))
+    """Append text[start:end] without its surrounding whitespace, unless nothing is left."""
+    segment = text[start:end]
+    stripped = segment.strip()
+    if stripped:
+        start += len(segment) - len(segment.lstrip())
+        spans.append((start, start + len(stripped)))
 
 
 @dataclass(frozen=True)
