@@ -171,3 +171,11 @@ def test_appositive_between_source_and_cue():
     attribution = by_cue(section(text))["said"]
     assert attribution["source"]["name"] == "Lena Marsh"
     assert names(section(text))["Lena Marsh"]["title"] == "port director"
+
+
+def test_a_title_alone_is_a_person_and_passive_cues_look_after():
+    text = ("The mayor reportedly plans a review. The figures were reported by Reuters on Monday."
+            + FILLER)
+    result = section(text)
+    assert names(result)["mayor"]["kind"] == "person"
+    assert by_cue(result)["reported"]["source"]["name"] == "Reuters"

@@ -107,14 +107,17 @@ def find_hedges(text: str, words) -> list[dict]:
 
 
 def find_source(text, sent_start, sent_end, cue_start, cue_end, article):
-    """Before the cue first, unless the cue opens its clause ("According to X", ", said X")."""
+    """Before the cue, unless the cue opens its clause ("According to X", "..., said X") or
+    is passive ("was reported by X"): only those put the source after the cue; elsewhere a name
+    after the cue is what was said or whom it was told ("told CNN")."""
     before = text[max(sent_start, cue_start - 3):cue_start].strip()
     if cue_start == sent_start or before.endswith((",", "“", "”", '"')):
         found = (article.source_after(cue_end, sent_end)
                  or article.source_before(sent_start, cue_start))
+    elif text.startswith(" by ", cue_end):
+        found = article.source_after(cue_end + 4, sent_end)
     else:
-        found = (article.source_before(sent_start, cue_start)
-                 or article.source_after(cue_end, sent_end))
+        found = article.source_before(sent_start, cue_start)
     return found or sources.anonymous_source(text, sent_start, sent_end)
 
 

@@ -248,7 +248,7 @@ class Article:
             if person is None:
                 return None
             return Found(*self.words[i], person[2], "person", person[3], person[:2])
-        if lower in NOUN_KINDS:
+        if lower in NOUN_KINDS or lower in TITLES:
             return self._noun_phrase(i, first)
         if not word[0].isupper() or lower in OPENERS:
             return None
@@ -264,7 +264,8 @@ class Article:
         return self._name(j, k)
 
     def _noun_phrase(self, i: int, first: int):
-        kind = NOUN_KINDS[self.word(i).lower()]
+        """"a source", "fundraising documents", "the mayor" (a title alone is a person)."""
+        kind = NOUN_KINDS.get(self.word(i).lower(), "person")
         j = i
         while j > first and i - j < MAX_MODIFIERS and self.gap(j - 1) == " ":
             lower = self.word(j - 1).lower()
@@ -335,7 +336,7 @@ class Article:
                 break
             word = text[start:end]
             lower = word.lower()
-            if lower in NOUN_KINDS or lower in PRONOUNS:
+            if lower in NOUN_KINDS or lower in PRONOUNS or lower in TITLES:
                 return self.candidate_at(i, first)
             if word[0].isupper() and lower not in OPENERS:
                 return self.candidate_at(i, i, forward=True)
