@@ -39,6 +39,7 @@ HEDGE_STARTS = frozenset(
     for form in (word.split(" ")[0], word.split(" ")[0].capitalize()))
 # Attributions past this many are counted but not listed: it bounds the time of hostile inputs.
 MAX_LISTED = 1000
+SENTINEL = float("inf")  # (position, SENTINEL) sorts after every span starting at position
 # Every surface form worth a second look: cue words as written in running text and at the start
 # of a sentence, and the first words of hedges. One set lookup per word finds both.
 TRIGGERS = frozenset(
@@ -78,11 +79,10 @@ def analyze(doc: Document) -> dict:
 def attribute(text: str, found: list, sentences: list, article: sources.Article):
     """One attribution per cue: its sentence (stretched over a quotation that runs on), its
     source, whether it quotes; and the registry of sources met on the way."""
-    starts = [s for s, _ in sentences]
     quotes: dict[int, tuple[int, bool]] = {}
     attributions, registry = [], SourceRegistry(article)
     for cue_start, cue_end in found:
-        i = max(0, bisect.bisect_right(starts, cue_start) - 1)
+        i = max(0, bisect.bisect_right(sentences, (cue_start, SENTINEL)) - 1)
         sent_start, sent_end = sentences[i]
         if i not in quotes:
             quotes[i] = quotation_end(text, sent_start, sent_end)
