@@ -179,3 +179,10 @@ def test_a_title_alone_is_a_person_and_passive_cues_look_after():
     result = section(text)
     assert names(result)["mayor"]["kind"] == "person"
     assert by_cue(result)["reported"]["source"]["name"] == "Reuters"
+
+
+def test_a_participle_continues_the_attribution_before_it():
+    text = "Ana Lopez said the plan was ready, adding that it would cost less." + FILLER
+    adding = by_cue(section(text))["adding"]
+    assert adding["source"]["name"] == "Ana Lopez"
+    assert adding["source"]["start"] == 0

@@ -78,16 +78,23 @@ def analyze(doc: Document) -> dict:
 
 def attribute(text: str, found: list, sentences: list, article: sources.Article):
     """One attribution per cue: its sentence (stretched over a quotation that runs on), its
-    source, whether it quotes; and the registry of sources met on the way."""
+    source, whether it quotes; and the registry of sources met on the way. A participle that
+    continues an attribution in the same sentence ("Moore said ..., adding that ...") has the
+    source of the attribution it continues."""
     quotes: dict[int, tuple[int, bool]] = {}
     attributions, registry = [], SourceRegistry(article)
+    last_sentence, last_source = -1, None
     for cue_start, cue_end in found:
         i = max(0, bisect.bisect_right(sentences, (cue_start, SENTINEL)) - 1)
         sent_start, sent_end = sentences[i]
         if i not in quotes:
             quotes[i] = quotation_end(text, sent_start, sent_end)
         end, quote = quotes[i]
-        source = find_source(text, sent_start, sent_end, cue_start, cue_end, article)
+        if i == last_sentence and last_source and text.endswith("ing", cue_start, cue_end):
+            source = last_source
+        else:
+            source = find_source(text, sent_start, sent_end, cue_start, cue_end, article)
+        last_sentence, last_source = i, source
         attributions.append({
             "start": min(sent_start, cue_start), "end": max(end, cue_end),
             "cue": evidence_span(text, cue_start, cue_end),
