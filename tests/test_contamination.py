@@ -161,3 +161,13 @@ def test_offsets_round_trip(parts):
     _assert_offsets(text, result.section)
     for start, end in result.boilerplate.spans:
         assert 0 <= start < end <= len(text)
+
+
+def test_very_long_pages_are_judged_up_to_a_bound():
+    from newsbadge.contamination import MAX_LINES
+
+    text = ARTICLE + "\n" + "Home\n" * (MAX_LINES + 100)
+    result = analyze(prepare(text, None), "en")
+    assert result.section["lines_judged"] == MAX_LINES
+    assert result.section["level"] == "heavy"
+    _assert_offsets(text, result.section)

@@ -15,27 +15,30 @@ def _grams(words: list[str], n: int) -> list[tuple[str, ...]]:
     return list(zip(*(words[k:] for k in range(n)), strict=False))
 
 
-def contained(lines: list[list[str]], reference: str) -> list[bool]:
-    """For each line (given as its lower-cased word tokens), whether most of its word trigrams
-    occur in `reference` (lines of one or two words: whether the reference has them in a row).
+def contained(lines: list[list[str]], reference: str, share: float = 0.5) -> list[bool]:
+    """For each line (given as its lower-cased word tokens), whether more than `share` of its word
+    trigrams occur in `reference` (lines of one or two words: whether the reference has them in a
+    row).
 
-    Each occurrence in the reference accounts for one line only, in page order: a headline or a
-    teaser repeated around the page is kept as often as the reference has it, not every time.
+    Each occurrence in the reference accounts for one line only: a headline or a teaser repeated
+    around the page is kept as often as the reference has it, not every time.
     Punctuation is ignored; linear in the sizes of the inputs."""
     ref = TOKEN_RE.findall(reference.lower())
     known: dict[int, Counter] = {}
-    out = []
-    for words in lines:
+    out = [False] * len(lines)
+    # Longer lines claim first: a pull quote or teaser that repeats part of a paragraph finds the
+    # paragraph's words taken, while the paragraph is kept whole.
+    for i in sorted(range(len(lines)), key=lambda i: -len(lines[i])):
+        words = lines[i]
         if not words:
-            out.append(False)
             continue
         n = min(len(words), N)
         if n not in known:
             known[n] = Counter(_grams(ref, n))
         counts = known[n]
         grams = _grams(words, n)
-        found = sum(counts[g] > 0 for g in grams) * 2 > len(grams)
+        found = sum(counts[g] > 0 for g in grams) > share * len(grams)
         if found:
             counts.subtract(grams)
-        out.append(found)
+            out[i] = True
     return out

@@ -29,8 +29,10 @@ CTA_WORDS = frozenset(phrases.SPEC["cta_openers"].split())
 # A prose line: long enough and closed by sentence punctuation (anchors the position features).
 DIGITS = "0123456789"
 PHRASE_SCAN_TOKENS = 16
-CAPITALISED_RE = re.compile(r"\b[A-ZÀ-ÖØ-Þ]")
-ALL_CAPS_RE = re.compile(r"\b[A-Z]{2,}\b")
+# Word-initial capitals and all-capital words. The letter comes first and the word boundary is a
+# lookbehind, so the engine can skip ahead to capitals instead of testing \b everywhere.
+CAPITALISED_RE = re.compile(r"[A-ZÀ-ÖØ-Þ](?<=\b[A-ZÀ-ÖØ-Þ])")
+ALL_CAPS_RE = re.compile(r"[A-Z](?<=\b[A-Z])[A-Z]+\b")
 PROSE_MIN_WORDS = 12
 NEIGHBOUR_OFFSETS = (-2, -1, 1, 2)
 WINDOWS = (2, 5)
