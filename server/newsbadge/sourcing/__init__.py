@@ -16,7 +16,6 @@ from importlib import resources
 
 from ..document import Document
 from ..sections import TOO_SHORT, UNSUPPORTED_LANGUAGE, evidence_span, insufficient
-from ..text import Ranges
 from . import cues, sources
 
 LANGUAGES = frozenset({"en"})
@@ -60,11 +59,12 @@ def analyze(doc: Document) -> dict:
     listed = found[:MAX_LISTED]
     article = sources.Article(text, doc.words)
     attributions, registry = attribute(text, listed, doc.sentences, article)
-    if attributions:
-        mentioned = Ranges.of((a["start"], a["end"]) for a in attributions)
-        for o_start, o_end, name in sources.outlet_mentions(text, 0, mentioned.spans[-1][1]):
-            if mentioned.overlaps(o_start, o_end):
-                registry.add(text, sources.Found(o_start, o_end, name, "outlet"), cited=False)
+    scanned = 0  # outlets named inside attributions are sources too ("a Channel One broadcast")
+    for a in attributions:
+        for o_start, o_end, name in sources.outlet_mentions(text, max(a["start"], scanned),
+                                                            a["end"]):
+            registry.add(text, sources.Found(o_start, o_end, name, "outlet"), cited=False)
+        scanned = max(scanned, a["end"])
     per_1000 = round(len(found) * 1000 / len(doc.article_words), 1)
     section = {"score": score(per_1000), "level": level(per_1000), "per_1000_words": per_1000,
                "attributions": attributions, "sources": registry.listing(),
