@@ -92,6 +92,8 @@ def attribute(text: str, found: list, sentences: list, article: sources.Article)
         end, quote = quotes[i]
         if i == last_sentence and last_source and text.endswith("ing", cue_start, cue_end):
             source = last_source
+        elif text[cue_start:cue_end].lower() in sources.NOUN_KINDS:
+            source = None  # a noun cue ("reports", "a statement") has no speaker beside it
         else:
             source = find_source(text, sent_start, sent_end, cue_start, cue_end, article)
         last_sentence, last_source = i, source
