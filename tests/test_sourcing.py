@@ -186,3 +186,10 @@ def test_a_participle_continues_the_attribution_before_it():
     adding = by_cue(section(text))["adding"]
     assert adding["source"]["name"] == "Ana Lopez"
     assert adding["source"]["start"] == 0
+
+
+@pytest.mark.parametrize("hedge", ["could not be independently verified", "Allegedly",
+                                   "sources say", "It is believed that", "unconfirmed"])
+def test_each_hedge_form_is_a_span(hedge):
+    text = f"The convoy, {hedge}, crossed the border at night." + FILLER
+    assert [h["text"] for h in section(text)["hedges"]] == [hedge]

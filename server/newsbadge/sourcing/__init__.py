@@ -28,21 +28,30 @@ CALIBRATION = json.loads(
     resources.files(__package__).joinpath("data", "calibration.json").read_text(encoding="utf-8"))
 CUE_WORDS = cues.cue_words(cues.learned_scores(), cues.reporting_forms(),
                            CALIBRATION["cue_threshold"])
-HEDGE_LINES = list(cues._data_lines("hedges.txt"))
-HEDGE_RE = re.compile(r"(?:" + "|".join(HEDGE_LINES) + r")\b", re.I)
-# A hedge is tried only where one of its first words stands (a dict lookup per word, faster than
-# letting the regex engine try every position of a long page).
-HEDGE_STARTS = frozenset(
-    form for line in HEDGE_LINES
-    for word in (line[3:line.index(")")].split("|") if line.startswith("(?:") else [line])
-    for form in (word.split(" ")[0], word.split(" ")[0].capitalize()))
+
+
+def _hedge_patterns() -> dict[str, re.Pattern]:
+    """First word of a hedge (as written, lower-case or capitalised) -> one regex of the hedges
+    that can start with it. A hedge is tried only where such a word stands: a set lookup per
+    word, then a short regex, instead of the engine trying every hedge at every position."""
+    by_word: dict[str, list[str]] = {}
+    for line in cues.data_lines("hedges.txt"):
+        group = line[3:line.index(")")].split("|") if line.startswith("(?:") else [line]
+        for first in {alternative.split(" ")[0] for alternative in group}:
+            for form in (first, first.capitalize()):
+                by_word.setdefault(form, []).append(line)
+    return {form: re.compile("(?:" + "|".join(lines) + r")\b", re.I)
+            for form, lines in by_word.items()}
+
+
+HEDGES = _hedge_patterns()
 # Attributions past this many are counted but not listed: it bounds the time of hostile inputs.
 MAX_LISTED = 1000
 SENTINEL = float("inf")  # (position, SENTINEL) sorts after every span starting at position
 # Every surface form worth a second look: cue words as written in running text and at the start
 # of a sentence, and the first words of hedges. One set lookup per word finds both.
 TRIGGERS = frozenset(
-    {f for w in CUE_WORDS for f in (w, w.capitalize(), w.upper())} | HEDGE_STARTS)
+    {f for w in CUE_WORDS for f in (w, w.capitalize(), w.upper())} | HEDGES.keys())
 EMPTY = {"per_1000_words": None, "attributions": [], "sources": [], "hedges": []}
 
 
@@ -108,8 +117,9 @@ def attribute(text: str, found: list, sentences: list, article: sources.Article)
 
 def find_hedges(text: str, words) -> list[dict]:
     hedges = []
-    for start, _ in (w for w in words if text[w[0]:w[1]] in HEDGE_STARTS):
-        m = HEDGE_RE.match(text, start)
+    for start, end in words:
+        pattern = HEDGES.get(text[start:end])
+        m = pattern.match(text, start) if pattern else None
         if m:
             hedges.append(evidence_span(text, *m.span()))
     return hedges

@@ -24,20 +24,20 @@ JOINERS = frozenset({"also", "about", "upon", "to", "in", "on", "of", "for", "wi
                      "will", "was", "is", "were", "are", "be", "been", "again", "still", "then"})
 
 
-def _data_lines(name: str) -> Iterable[str]:
+def data_lines(name: str) -> Iterable[str]:
     text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
     return (line for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 def learned_scores() -> dict[str, float]:
     """form -> P(form is part of a gold cue), smoothed, from cue_lexicon.tsv."""
-    rows = (line.split("\t") for line in _data_lines("cue_lexicon.tsv"))
+    rows = (line.split("\t") for line in data_lines("cue_lexicon.tsv"))
     return {row[0]: float(row[1]) for row in rows if row[0] != "form"}
 
 
 def reporting_forms() -> set[str]:
     """Every inflected form listed in reporting_verbs.txt."""
-    return {form for line in _data_lines("reporting_verbs.txt") for form in line.split()}
+    return {form for line in data_lines("reporting_verbs.txt") for form in line.split()}
 
 
 def cue_words(scores: dict[str, float], backstop: Iterable[str], threshold: float) -> frozenset:
