@@ -146,3 +146,10 @@ def test_settings_from_environment():
 def test_a_bad_setting_stops_start_up_naming_the_variable(name, value):
     with pytest.raises(SettingsError, match=f"NEWSBADGE_{name}"):
         Settings.from_env({f"NEWSBADGE_{name}": value})
+
+
+def test_rate_limit_keeps_answering_in_memory_when_redis_is_down():
+    pytest.importorskip("redis", reason="the redis extra is not installed")
+    client = client_for(rate_limit="1/minute", rate_limit_storage="redis://127.0.0.1:1")
+    statuses = [client.post("/v1/analyze", json=BODY).status_code for _ in range(2)]
+    assert statuses == [200, 429]

@@ -60,8 +60,10 @@ def protect(app: Flask, v1: Blueprint, settings: Settings) -> None:
     """Wire keys, the rate limit and CORS onto the app; call before registering `v1`."""
     v1.before_request(require_api_key)
     if settings.rate_limit:
+        # If the storage (Redis) is down, keep answering, counting in memory meanwhile.
         limiter = Limiter(rate_limit_key, app=app, storage_uri=settings.rate_limit_storage,
-                          headers_enabled=True, strategy="fixed-window")
+                          headers_enabled=True, strategy="fixed-window", swallow_errors=True,
+                          in_memory_fallback_enabled=True)
         limiter.shared_limit(settings.rate_limit, scope="v1",
                              exempt_when=lambda: request.method == "OPTIONS")(v1)
         app.extensions["newsbadge_limiter"] = limiter
