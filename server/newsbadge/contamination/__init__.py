@@ -59,6 +59,7 @@ class Page:
     text: str
     tree: object = None  # the parsed HTML, when the request had some
     blocks: list = field(default_factory=list)
+    truncated: bool = False  # set by classify_lines: more than MAX_LINES lines
 
 
 @dataclass
@@ -135,7 +136,9 @@ def classify_lines(page: Page, p_article: list[float] | None = None,
     `p_article` replaces the classifier's line probabilities and `kept` the extractor's choice of
     lines (the eval passes out-of-fold probabilities and a choice made once)."""
     text = page.text
-    spans = line_spans(text)[:MAX_LINES]
+    spans = line_spans(text)
+    page.truncated = len(spans) > MAX_LINES
+    spans = spans[:MAX_LINES]
     lines = describe([text[s:e] for s, e in spans])
     words = sum(len(line.tokens) for line in lines)
     if words < MIN_WORDS:
@@ -193,6 +196,6 @@ def analyze(page: Page | str, language: str | None = None) -> Result:
     share = 100.0 * sum(line[4] for line in lines) / words
     level = "clean" if share < CLEAN_BELOW else "some" if share < SOME_BELOW else "heavy"
     section = {"score": round(share, 1), "level": level, "spans": spans}
-    if text.count("\n") >= MAX_LINES and len(line_spans(text)) > MAX_LINES:
+    if page.truncated:
         section["lines_judged"] = MAX_LINES
     return Result(text, section, boilerplate)
