@@ -47,9 +47,11 @@ def build(settings: Settings, health_model: type[BaseModel]) -> dict:
             "license": {"name": "MIT", "identifier": "MIT"},
         },
         "paths": {
-            "/v1/analyze": _post("Analyze one page", "AnalyzeRequest", "Report", errors),
+            "/v1/analyze": _post("Analyze one page", "AnalyzeRequest", "Report", errors,
+                                 "the report"),
             "/v1/batch": _post(f"Analyze up to {settings.batch_max} pages; a bad item gets an "
-                               "error in its place", "BatchRequest", "BatchResponse", errors),
+                               "error in its place", "BatchRequest", "BatchResponse", errors,
+                               "one report or error per request, in order"),
             "/healthz": _get("Liveness: 200 once the server is ready", health_model.__name__),
             "/openapi.json": _get("This document", None),
         },
@@ -76,8 +78,8 @@ def _json(schema_name: str | None) -> dict:
     return {"application/json": {"schema": schema}}
 
 
-def _post(summary: str, request: str, response: str, errors: dict) -> dict:
-    responses = {"200": {"description": "the report", "content": _json(response)}}
+def _post(summary: str, request: str, response: str, errors: dict, ok: str) -> dict:
+    responses = {"200": {"description": ok, "content": _json(response)}}
     responses.update({status: {"description": why, "content": _json("ErrorResponse")}
                       for status, why in sorted(errors.items())})
     return {"post": {"summary": summary, "operationId": request.removesuffix("Request").lower(),
