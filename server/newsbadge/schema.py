@@ -202,10 +202,22 @@ class BatchResponse(BaseModel):
     reports: list[Report | ErrorResponse]
 
 
+# The last part of a pydantic error's path when it names a member of a union rather than a field.
+UNION_TAGS = frozenset({"str", "int", "float", "bool", "none"})
+
+
 def validation_message(error: ValidationError) -> str:
-    """One line naming each invalid field, e.g. "text: Input should be a valid string"."""
-    parts = []
-    for item in error.errors(include_url=False):
-        field = ".".join(str(part) for part in item["loc"]) or "request"
-        parts.append(f"{field}: {item['msg']}")
-    return "; ".join(parts)
+    """One line naming each invalid field by its path, e.g. `requests.0.text: Input should be a
+    valid string`.
+
+    pydantic reports a union (such as `id`: string, integer, number or boolean) as one error per
+    member, with the member's type as the last part of the path; those become one line.
+    """
+    by_field: dict[str, list[str]] = {}
+    for item in error.errors(include_url=False, include_input=False, include_context=False):
+        loc = item["loc"]
+        if loc and isinstance(loc[-1], str) and (loc[-1] in UNION_TAGS or "[" in loc[-1]):
+            loc = loc[:-1]
+        where = ".".join(str(part) for part in loc) or "request"
+        by_field.setdefault(where, []).append(item["msg"])
+    return "; ".join(f"{where}: {' or '.join(msgs)}" for where, msgs in by_field.items())

@@ -15,6 +15,7 @@ from flask import Flask
 from pydantic import ValidationError
 from werkzeug.exceptions import HTTPException
 
+from ..schema import validation_message
 from .responses import json_response
 
 log = logging.getLogger("newsbadge.web")
@@ -34,10 +35,6 @@ CODES = {
 }
 
 
-# The last part of a pydantic error's path when it names a member of a union rather than a field.
-UNION_TAGS = frozenset({"str", "int", "float", "bool", "none"})
-
-
 class ApiError(Exception):
     """An error answered as JSON with `status`, a short `code` and a message for people."""
 
@@ -53,20 +50,8 @@ class ApiError(Exception):
 
 
 def validation_error(error: ValidationError) -> ApiError:
-    """A 422 whose message names each invalid field by its path, e.g. `requests.0.text`.
-
-    pydantic reports a union (such as `id`: string, integer, number or boolean) as one error per
-    member, with the member's type as the last part of the path; those become one line.
-    """
-    by_field: dict[str, list[str]] = {}
-    for item in error.errors(include_url=False, include_input=False, include_context=False):
-        loc = item["loc"]
-        if loc and isinstance(loc[-1], str) and (loc[-1] in UNION_TAGS or "[" in loc[-1]):
-            loc = loc[:-1]
-        where = ".".join(str(part) for part in loc) or "request"
-        by_field.setdefault(where, []).append(item["msg"])
-    message = "; ".join(f"{where}: {' or '.join(msgs)}" for where, msgs in by_field.items())
-    return ApiError(422, "invalid_request", message)
+    """A 422 whose message names each invalid field by its path (see `validation_message`)."""
+    return ApiError(422, "invalid_request", validation_message(error))
 
 
 def internal_error(exc: BaseException) -> ApiError:
