@@ -49,7 +49,7 @@ CONTEXT = ("pos", "pos_mid", "before_prose", "after_prose", "rel_len", "in_main_
 NAMES = BASE + CONTEXT
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """One line of the page with what both the features and the categories need."""
 

@@ -27,8 +27,6 @@ BLOCK_TAGS = frozenset({
     "tfoot", "thead", "tr", "ul",
 })
 HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-SPACE_RE = re.compile(r"[^\S\n]+")  # white space but line breaks
-BREAKS_RE = re.compile(r" ?\n[ \n]*")  # a line break and the blank space around it, once collapsed
 HIDDEN_XPATH = ".//*[@hidden or @type='hidden' or @style]"
 # Characters libxml2 refuses (C0 controls but tab/newline/return, lone surrogates, U+FFFE/FFFF).
 UNPARSABLE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -80,5 +78,5 @@ def visible_text(tree) -> str:
     for element in root.iter("td", "th"):
         element.tail = " " + (element.tail or "")
     rendered = etree.tostring(root, method="text", encoding="unicode")
-    rendered = BREAKS_RE.sub("\n", SPACE_RE.sub(" ", rendered))
-    return "\n".join(line.strip() for line in rendered.strip().split("\n"))
+    # Collapse white space inside each line (str.split in C), drop blank lines.
+    return "\n".join(filter(None, (" ".join(line.split()) for line in rendered.split("\n"))))
