@@ -5,7 +5,13 @@ import subprocess
 import sys
 import textwrap
 
-from newsbadge.readability import readability
+from newsbadge.document import Document
+from newsbadge.readability import SAMPLE_WORDS, _sample
+from newsbadge.readability import readability as readability_of_document
+
+
+def readability(text: str, language: str) -> dict:
+    return readability_of_document(Document(text, language))
 
 OFFLINE_PROBE = textwrap.dedent(
     """
@@ -55,6 +61,18 @@ def test_languages_without_formulas_and_empty_text_get_nulls():
     empty = {"flesch_reading_ease": None, "grade_level": None}
     assert readability("", "en") == empty
     assert readability("Текст на языке, для которого нет формулы.", "xx") == empty
+
+
+def test_long_articles_are_read_in_three_samples_from_start_middle_and_end():
+    sentences = [f"Sentence number {n} has exactly seven words." for n in range(300)]
+    doc = Document(" ".join(sentences), "en")
+    sample = [doc.text[s:e] for s, e in _sample(doc)]
+    per_run = -(-SAMPLE_WORDS // 7)  # sentences of 7 words that reach SAMPLE_WORDS
+    assert len(sample) == 3 * per_run
+    assert sample[0] == sentences[0] and sample[-1] == sentences[-1]
+    assert sentences[150] in sample and sentences[100] not in sample
+    short = Document(" ".join(sentences[:20]), "en")
+    assert _sample(short) == short.article_sentences
 
 
 def test_german_uses_its_own_formula():

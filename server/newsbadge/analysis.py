@@ -36,7 +36,7 @@ def analyze(request: dict | AnalyzeRequest) -> dict:
             "sentences": len(doc.article_sentences),
             "page_words": len(doc.words),
         },
-        "readability": readability(doc.article_text, lang["code"]),
+        "readability": readability(doc),
         "sensational": framing,
         "contamination": cleaned.section,
         "sourcing": sourced,

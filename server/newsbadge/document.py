@@ -43,9 +43,3 @@ class Document:
         if not self.boilerplate:
             return self.sentences
         return self.boilerplate.outside(self.sentences)
-
-    @cached_property
-    def article_text(self) -> str:
-        """The article with boilerplate removed, one segment per line (offsets not preserved)."""
-        parts = (self.text[s:e] for s, e in self.boilerplate.complement(len(self.text)))
-        return "\n".join(p.strip() for p in parts if p.strip())
