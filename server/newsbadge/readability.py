@@ -87,10 +87,11 @@ def _sample(doc: Document) -> list[Span]:
 
 
 def warm_up() -> None:
-    """Load English hyphenation patterns now: textstat counts the syllables of words the CMU
-    dictionary lacks with pyphen, whose first use costs ~0.3 s, which would fall on the first
-    request with a name in it. Other languages load on their first page."""
-    readability(Document("Korotchenko and Matsegora spoke.", "en"))
+    """Load every language's hyphenation patterns now. textstat counts syllables with pyphen (for
+    English, of the words the CMU dictionary lacks), and loading a language's patterns costs up to
+    0.7 s (German, Hungarian; 1.7 s for all ten), which would fall on that language's first page."""
+    for lang in sorted(READABILITY_LANGUAGES):
+        readability(Document("Korotchenko and Matsegora spoke.", lang))
 
 
 install_offline_cmudict()
