@@ -23,14 +23,6 @@ BOUND = 1.5
 CLIENT_TIMEOUT = 10.0
 MAX_BYTES = 2 * 1024 * 1024
 
-# Known slow stages in modules owned by others, reported to their owners. Still run: each turns
-# into XPASS once its stage is fast enough (and `make bench` prints its time).
-KNOWN_SLOW = {
-    "short_lines": "450,000 one-letter lines: ~1.8 s of CPU at 3b635f8, linear but ~4 us a line "
-                   "in text.sentence_spans, line_spans, Ranges.outside and "
-                   "contamination.classify_lines",
-}
-
 HOSTILE_TEXT = {
     "one_letter": "a" * 900_000,
     "dots": "." * 900_000,
@@ -90,35 +82,29 @@ def offsets_hold(text: str, node) -> bool:
     return True
 
 
-def marked(names):
-    return [pytest.param(name, marks=pytest.mark.xfail(reason=KNOWN_SLOW[name], strict=False))
-            if name in KNOWN_SLOW else name for name in names]
-
-
-@pytest.mark.parametrize("name", marked(HOSTILE_TEXT))
+@pytest.mark.parametrize("name", HOSTILE_TEXT)
 def test_hostile_text_is_answered_in_bounded_time(server, name):
     text = HOSTILE_TEXT[name]
-    try:
-        status, answer, cpu = timed_post(server, {"text": text, "title": text[:200]})
-    except TimeoutError:
-        pytest.fail(f"{name}: no answer within {CLIENT_TIMEOUT} s")
-    finally:
-        assert server.alive()
-    assert status == 200, answer[:300]
-    assert cpu < BOUND, f"{name}: {cpu:.2f} s of CPU"
+    answer = answered_within_bound(server, name, {"text": text, "title": text[:200]})
     assert offsets_hold(text, json.loads(answer))
 
 
-@pytest.mark.parametrize("name", marked(HOSTILE_HTML))
+@pytest.mark.parametrize("name", HOSTILE_HTML)
 def test_hostile_html_is_answered_in_bounded_time(server, name):
+    answered_within_bound(server, name, {"html": HOSTILE_HTML[name]})
+
+
+def answered_within_bound(server: LiveServer, name: str, body: dict) -> bytes:
+    """The 200 answer to `body`, within BOUND seconds of worker CPU, the server alive after."""
     try:
-        status, answer, cpu = timed_post(server, {"html": HOSTILE_HTML[name]})
+        status, answer, cpu = timed_post(server, body)
     except TimeoutError:
         pytest.fail(f"{name}: no answer within {CLIENT_TIMEOUT} s")
     finally:
         assert server.alive()
     assert status == 200, answer[:300]
     assert cpu < BOUND, f"{name}: {cpu:.2f} s of CPU"
+    return answer
 
 
 # Characters that regexes and tokenizers treat specially: sentence ends, quotes, brackets,
