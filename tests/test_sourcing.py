@@ -79,6 +79,15 @@ def test_source_after_the_cue(council):
         assert names(result)[name]["kind"] == kind
 
 
+def test_a_subject_with_an_appositive_is_the_source_not_what_follows_the_cue():
+    text = "The mayor, Ana Lopez, said in a statement that the plan was ready." + FILLER
+    said = by_cue(section(text))["said"]
+    assert said["source"]["start"] < said["cue"]["start"]
+    assert said["source"]["kind"] == "person"
+    inverted = "The plan is ready, said Ana Lopez." + FILLER
+    assert by_cue(section(inverted))["said"]["source"]["text"] == "Ana Lopez"
+
+
 def test_pronoun_and_surname_resolve_to_the_last_named_person(council):
     text, result = council
     whitfield = [a for a in result["attributions"]

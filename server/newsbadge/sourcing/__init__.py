@@ -130,7 +130,12 @@ def find_source(text, sent_start, sent_end, cue_start, cue_end, article):
     is passive ("was reported by X"): only those put the source after the cue; elsewhere a name
     after the cue is what was said or whom it was told ("told CNN")."""
     before = text[max(sent_start, cue_start - 3):cue_start].strip()
-    if cue_start == sent_start or before.endswith((",", "“", "”", '"')):
+    if before.endswith(","):
+        # "..., said X" names X after the cue, but a subject with an appositive ("The mayor,
+        # Lee Okafor, said in a statement") names the speaker before it: a source there wins.
+        found = (article.source_before(sent_start, cue_start)
+                 or article.source_after(cue_end, sent_end))
+    elif cue_start == sent_start or before.endswith(("“", "”", '"')):
         found = (article.source_after(cue_end, sent_end)
                  or article.source_before(sent_start, cue_start))
     elif text.startswith(" by ", cue_end):
