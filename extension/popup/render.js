@@ -14,7 +14,7 @@ function element(tag, properties = {}, children = []) {
 function meterRow(spec, section) {
   const scored = section.score !== null && section.score !== undefined;
   const meter = element("meter", {
-    min: 0, max: 100, low: 34, high: 66, optimum: spec.optimum, value: scored ? section.score : 0,
+    min: 0, max: 100, low: spec.low, high: spec.high, optimum: spec.optimum, value: scored ? section.score : 0,
   });
   meter.setAttribute("aria-label", spec.title);
   const level = scored
