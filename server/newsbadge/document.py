@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .text import Ranges, Span, line_spans, sentence_spans, word_spans
+from .text import Ranges, Span, sentence_spans, word_spans
 
 
 @dataclass
@@ -23,10 +23,6 @@ class Document:
     @cached_property
     def words(self) -> list[Span]:
         return word_spans(self.text)
-
-    @cached_property
-    def lines(self) -> list[Span]:
-        return line_spans(self.text)
 
     @cached_property
     def sentences(self) -> list[Span]:

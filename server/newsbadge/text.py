@@ -88,9 +88,6 @@ class Ranges:
             return True
         return i + 1 < len(self.spans) and self.spans[i + 1][0] < end
 
-    def contains(self, position: int) -> bool:
-        return self.overlaps(position, position + 1)
-
     def outside(self, spans: list[Span]) -> list[Span]:
         """The spans (sorted by start) that overlap no range: one merge pass, no search per span."""
         kept, ranges, i = [], self.spans, 0
