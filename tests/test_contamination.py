@@ -58,6 +58,12 @@ def test_clean_article_scores_near_zero():
     assert not result.boilerplate
 
 
+def test_an_article_sent_as_one_paragraph_is_not_judged_boilerplate():
+    paragraph = " ".join(line.strip() for line in ARTICLE.splitlines() if line.strip())
+    result = analyze(prepare(paragraph, None), "en")
+    assert result.section["score"] == 0.0 and not result.boilerplate
+
+
 def test_all_boilerplate_page_is_heavy():
     text = (FIXTURES / "all_boilerplate.txt").read_text(encoding="utf-8")
     result = analyze(prepare(text, None), "en")

@@ -146,7 +146,10 @@ def classify_lines(page: Page, p_article: list[float] | None = None,
     if kept is None and page.tree is not None and _elements(page.tree) <= MAX_EXTRACTOR_ELEMENTS:
         kept = extractor_kept(page.tree, [line.tokens for line in lines])
     if p_article is None:
-        p_article = _probabilities(lines, kept)
+        # One line is no page: the model judges a line by its neighbours and its place among
+        # them, and a text sent as one paragraph has neither (it called whole articles sent
+        # without line breaks 100% boilerplate). Only the phrase rules judge such a text.
+        p_article = [1.0] if len(lines) == 1 else _probabilities(lines, kept)
     hints = [None] * len(lines)
     if page.blocks:
         p_article, hints = block_signals.adjust(text, spans, p_article, page.blocks)
