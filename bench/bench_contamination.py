@@ -9,18 +9,16 @@
 from __future__ import annotations
 
 import gc
-import os
 import statistics
 import sys
 import time
-from pathlib import Path
 
 import trafilatura
 
 from newsbadge.contamination import analyze, benchmark, prepare
+from newsbadge.shared_data import seed_article
 
-REPO = Path(__file__).resolve().parent.parent
-SEED = Path(os.environ.get("NEWSBADGE_SEED", REPO.parent / "shared/samples/seed-article.txt"))
+SEED = seed_article()
 RUNS = 500
 HTML_PAGES = 60  # the first scrapinghub pages by id: a minute of timing on 2 cores
 ROUNDS = 3  # each page is timed this many times per path, alternating; the fastest counts

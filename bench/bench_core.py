@@ -7,15 +7,14 @@ fresh process, measured in a subprocess. Run by `make bench`.
 from __future__ import annotations
 
 import json
-import os
 import statistics
 import subprocess
 import sys
 import time
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-SEED = Path(os.environ.get("NEWSBADGE_SEED", REPO.parent / "shared/samples/seed-article.txt"))
+from newsbadge.shared_data import seed_article
+
+SEED = seed_article()
 RUNS = 300
 
 FRESH_PROCESS = """

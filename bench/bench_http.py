@@ -26,9 +26,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from newsbadge.shared_data import seed_article
+
 REPO = Path(__file__).resolve().parent.parent
-SEED = Path(os.environ.get("NEWSBADGE_SEED", REPO.parent / "shared" / "samples" /
-                           "seed-article.txt"))
+SEED = seed_article()
 sys.path.insert(0, str(REPO / "tests"))
 
 RATIO_BAR = 0.4

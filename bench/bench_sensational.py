@@ -9,12 +9,12 @@ from __future__ import annotations
 import statistics
 import sys
 import time
-from pathlib import Path
 
 from newsbadge import sensational
 from newsbadge.document import Document
+from newsbadge.shared_data import seed_article
 
-SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "samples" / "seed-article.txt"
+SEED = seed_article()
 RUNS = 2000
 TITLE = "Russian state television claims North Korea is offering troops"  # written for the bench
 

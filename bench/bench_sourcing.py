@@ -11,12 +11,12 @@ from __future__ import annotations
 import statistics
 import sys
 import time
-from pathlib import Path
 
 from newsbadge import sourcing
 from newsbadge.document import Document
+from newsbadge.shared_data import seed_article
 
-SEED = Path(__file__).resolve().parents[1].parent / "shared" / "samples" / "seed-article.txt"
+SEED = seed_article()
 RUNS = 2000
 HOSTILE = {
     "900k x 'a'": "a" * 900_000,

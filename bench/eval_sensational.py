@@ -12,14 +12,15 @@
 from __future__ import annotations
 
 import csv
-import os
 import statistics
 import sys
 from collections import defaultdict
 from pathlib import Path
 
+from newsbadge.shared_data import data_dir
+
 ROOT = Path(__file__).resolve().parent.parent
-DATA_DIR = Path(os.environ.get("NEWSBADGE_DATA", ROOT.parent / "shared" / "data"))
+DATA_DIR = data_dir()
 sys.path.insert(0, str(ROOT / "training"))
 
 

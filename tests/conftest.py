@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
+from newsbadge.shared_data import seed_article
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SEED_ARTICLE = REPO.parent / "shared" / "samples" / "seed-article.txt"
 
 
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     """The real page text in ../shared/samples (not copied into the repository)."""
-    path = Path(os.environ.get("NEWSBADGE_SEED", SEED_ARTICLE))
+    path = seed_article()
     if not path.exists():
         pytest.skip(f"seed article not found at {path}")
     return path.read_text(encoding="utf-8")

@@ -12,10 +12,11 @@ from newsbadge import analyze as analyze_request
 from newsbadge.contamination import analyze, prepare
 from newsbadge.contamination.render import parse, visible_text
 from newsbadge.schema import Block
+from newsbadge.shared_data import seed_article
 from newsbadge.text import line_spans
 
 FIXTURES = Path(__file__).parent / "fixtures" / "contamination"
-SEED = Path(__file__).resolve().parents[2] / "shared" / "samples" / "seed-article.txt"
+SEED = seed_article()
 ARTICLE = (FIXTURES / "article.txt").read_text(encoding="utf-8")
 
 

@@ -8,10 +8,11 @@ import pytest
 
 from newsbadge import sourcing
 from newsbadge.document import Document
+from newsbadge.shared_data import seed_article
 from newsbadge.text import Ranges
 
 FIXTURES = Path(__file__).parent / "fixtures" / "sourcing"
-SEED = Path(__file__).resolve().parents[1].parent / "shared" / "samples" / "seed-article.txt"
+SEED = seed_article()
 FILLER = (" The weather in the region stayed mild through the week, and traffic on the main roads "
           "moved at its usual pace while schools prepared for the holidays.") * 6
 

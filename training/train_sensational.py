@@ -15,12 +15,13 @@ Run: .venv/bin/python training/train_sensational.py   (or `make train`)
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 
+from newsbadge.shared_data import data_dir
+
 ROOT = Path(__file__).resolve().parent.parent
-DATA_DIR = Path(os.environ.get("NEWSBADGE_DATA", ROOT.parent / "shared" / "data"))
+DATA_DIR = data_dir()
 OUT = ROOT / "server" / "newsbadge" / "sensational" / "data"
 SEED = 0
 FOLDS = 5

@@ -13,12 +13,14 @@ import statistics
 import sys
 from pathlib import Path
 
+from newsbadge.shared_data import seed_article
+
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 EXTENSION = REPO / "extension"
 SCRIPTS = ["vendor/Readability.js", "content/visible.js", "content/extract.js"]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-SEED = Path(os.environ.get("NEWSBADGE_SEED", REPO.parent / "shared/samples/seed-article.txt"))
+SEED = seed_article()
 RUNS = 5
 
 # Pages built in the browser: name -> script that fills document.body.

@@ -8,21 +8,16 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..shared_data import data_dir
 from .align import contained
 
-REPO = Path(__file__).resolve().parents[3]
 TOKEN_RE = re.compile(r"\w+")
 SPACE_RE = re.compile(r"\s+")
-
-
-def data_dir() -> Path:
-    return Path(os.environ.get("NEWSBADGE_DATA", REPO.parent / "shared" / "data"))
 
 
 @dataclass

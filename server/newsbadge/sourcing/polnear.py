@@ -8,19 +8,16 @@ Articles annotated by several people are read with the first annotator that meta
 from __future__ import annotations
 
 import csv
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..shared_data import data_dir
 from ..text import Span
-
-REPO_ROOT = Path(__file__).resolve().parents[3]
 
 
 def data_root() -> Path:
     """$NEWSBADGE_DATA/polnear, defaulting to ../shared/data beside the repository."""
-    base = os.environ.get("NEWSBADGE_DATA") or str(REPO_ROOT.parent / "shared" / "data")
-    return Path(base) / "polnear"
+    return data_dir() / "polnear"
 
 
 @dataclass
