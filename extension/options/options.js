@@ -32,44 +32,46 @@ function renderSites() {
   }));
 }
 
-function save() {
-  const origin = originOf($("server-url").value.trim());
+// Reads an origin from the field `fieldId` and asks for its permission (inside the click, before
+// any await), then runs `granted(origin)`; every outcome, its result included, goes to `statusId`.
+function withPermission(fieldId, statusId, messages, granted) {
+  const status = $(statusId);
+  const origin = originOf($(fieldId).value.trim());
   if (!origin) {
-    $("status").textContent = "The address must start with http:// or https://.";
+    status.textContent = messages.invalid;
     return;
   }
-  request(origin).then(async (granted) => {
-    if (!granted) {
-      $("status").textContent = `Not saved: newsbadge needs permission to reach ${origin}.`;
-      return;
-    }
+  request(origin).then(async (ok) => {
+    status.textContent = ok ? await granted(origin) : messages.refused(origin);
+  }, (error) => {
+    status.textContent = `${messages.failed}: ${error.message}`;
+  });
+}
+
+function save() {
+  withPermission("server-url", "status", {
+    invalid: "The address must start with http:// or https://.",
+    refused: (origin) => `Not saved: newsbadge needs permission to reach ${origin}.`,
+    failed: "Not saved",
+  }, async (origin) => {
     const colors = Object.fromEntries(COLOR_KEYS.map((key) => [key, $(`color-${key}`).value]));
     await saveSettings({ serverUrl: origin, apiKey: $("api-key").value.trim(), colors });
     $("server-url").value = origin;
-    $("status").textContent = "Saved.";
-  }, (error) => {
-    $("status").textContent = `Not saved: ${error.message}`;
+    return "Saved.";
   });
 }
 
 function addSite() {
-  const origin = originOf($("site").value.trim());
-  if (!origin) {
-    $("site-status").textContent = "Enter a site address starting with http:// or https://.";
-    return;
-  }
-  request(origin).then(async (granted) => {
-    if (!granted) {
-      $("site-status").textContent = `Not added: permission for ${origin} was refused.`;
-      return;
-    }
+  withPermission("site", "site-status", {
+    invalid: "Enter a site address starting with http:// or https://.",
+    refused: (origin) => `Not added: permission for ${origin} was refused.`,
+    failed: "Not added",
+  }, async (origin) => {
     autoSites = [...new Set([...autoSites, origin])];
     await saveSettings({ autoSites });
     renderSites();
     $("site").value = "";
-    $("site-status").textContent = `${origin} will be checked automatically.`;
-  }, (error) => {
-    $("site-status").textContent = `Not added: ${error.message}`;
+    return `${origin} will be checked automatically.`;
   });
 }
 
