@@ -1,4 +1,7 @@
-from newsbadge.text import Ranges, line_spans, sentence_spans, word_spans
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsbadge.text import WORD_RE, Ranges, line_spans, sentence_spans, word_spans, words
 
 
 def test_word_spans_keep_inner_apostrophes_hyphens_and_number_separators():
@@ -32,3 +35,20 @@ def test_outside_keeps_exactly_the_spans_that_overlap_no_range():
     spans = [(0, 5), (5, 10), (8, 12), (12, 14), (19, 21), (20, 40), (45, 60), (60, 70)]
     expected = [span for span in spans if not ranges.overlaps(*span)]
     assert ranges.outside(spans) == expected == [(0, 5), (5, 10), (20, 40), (60, 70)]
+
+
+@given(st.lists(st.integers(0, 200), max_size=40), st.lists(st.tuples(st.integers(0, 200),
+                                                                      st.integers(1, 30))))
+def test_outside_agrees_with_overlap_queries_on_any_disjoint_spans(cuts, ranges):
+    points = sorted(set(cuts))
+    # Consecutive cut points, with gaps between some spans.
+    spans = [(a, b) for a, b in zip(points, points[1:], strict=False) if (a + b) % 3]
+    boilerplate = Ranges.of((start, start + length) for start, length in ranges)
+    assert boilerplate.outside(spans) == [s for s in spans if not boilerplate.overlaps(*s)]
+
+
+@given(st.text(alphabet="ab’'-.,1 \n!é", max_size=60))
+def test_words_are_the_word_regex_matches_with_their_spans(text):
+    spans, strings = words(text)
+    assert spans == [m.span() for m in WORD_RE.finditer(text)]
+    assert strings == [text[s:e] for s, e in spans]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .text import Ranges, Span, sentence_spans, word_spans
+from .text import Ranges, Span, sentence_spans, words
 
 
 @dataclass
@@ -13,7 +13,9 @@ class Document:
     """The text a report's offsets index, its language, and the boilerplate found in it.
 
     Scorers of framing and sourcing judge only the article: words and sentences that overlap a
-    contamination span are left out of `article_words` and `article_sentences`.
+    contamination span are left out of `article_words` and `article_sentences`. Each word comes
+    as a span (`words`) and as the string it is (`word_strings`, parallel), so that scorers look
+    words up without slicing the text again.
     """
 
     text: str
@@ -21,21 +23,45 @@ class Document:
     boilerplate: Ranges = field(default_factory=Ranges)
 
     @cached_property
+    def _words(self) -> tuple[list[Span], list[str]]:
+        return words(self.text)
+
+    @property
     def words(self) -> list[Span]:
-        return word_spans(self.text)
+        return self._words[0]
+
+    @property
+    def word_strings(self) -> list[str]:
+        return self._words[1]
 
     @cached_property
     def sentences(self) -> list[Span]:
         return sentence_spans(self.text)
 
     @cached_property
+    def _article_runs(self) -> list[tuple[int, int]]:
+        """Index runs of `words` outside the boilerplate."""
+        return self.boilerplate.kept_runs(self.words)
+
+    @cached_property
     def article_words(self) -> list[Span]:
-        if not self.boilerplate:
-            return self.words
-        return self.boilerplate.outside(self.words)
+        return self._article_slices(self.words)
+
+    @cached_property
+    def article_strings(self) -> list[str]:
+        """The strings of `article_words`, in the same order."""
+        return self._article_slices(self.word_strings)
 
     @cached_property
     def article_sentences(self) -> list[Span]:
         if not self.boilerplate:
             return self.sentences
         return self.boilerplate.outside(self.sentences)
+
+    def _article_slices(self, items: list) -> list:
+        if not self.boilerplate:
+            return items
+        kept: list = []
+        for first, past in self._article_runs:
+            kept += items[first:past]
+        return kept

@@ -10,11 +10,15 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import accumulate
+from operator import itemgetter
 
 Span = tuple[int, int]
 
 # A word: letters or digits, with inner apostrophes and hyphens ("isn't", "Q-and-A", "100,000").
 WORD_RE = re.compile(r"\w+(?:(?:['’\-]|[.,](?=\d))\w+)*")
+# The same, captured: re.split then returns the gaps and the words in turn.
+WORD_SPLIT_RE = re.compile(f"({WORD_RE.pattern})")
 
 # A line from its first visible character to its end: runs of blank lines and leading blanks are
 # skipped by the regex engine's scan, not by a Python loop.
@@ -30,7 +34,19 @@ SENTENCE_END_RE = re.compile(r"[.!?…](?<![.!?…]{2})[.!?…]*+[\"'”’)\]]*
 
 def word_spans(text: str) -> list[Span]:
     """Every word of `text` as a (start, end) span."""
-    return [m.span() for m in WORD_RE.finditer(text)]
+    return words(text)[0]
+
+
+def words(text: str) -> tuple[list[Span], list[str]]:
+    """Every word of `text`: its span, and the word itself (parallel lists).
+
+    One regex pass and no Python loop: re.split gives gap, word, gap, word, ..., gap; the running
+    sum of their lengths is every word's start and end in turn. On a 550-word page this takes
+    half the time of building a span per match object, and the words come free."""
+    pieces = WORD_SPLIT_RE.split(text)
+    offsets = list(accumulate(map(len, pieces)))
+    # One more gap than words: the last start (the end of the text) has no end.
+    return list(zip(offsets[0::2], offsets[1::2], strict=False)), pieces[1::2]
 
 
 def line_spans(text: str) -> list[Span]:
@@ -62,6 +78,9 @@ def _append_stripped(spans: list[Span], text: str, start: int, end: int) -> None
         spans.append((start, start + len(stripped)))
 
 
+_START, _END = itemgetter(0), itemgetter(1)
+
+
 @dataclass(frozen=True)
 class Ranges:
     """A sorted set of disjoint half-open ranges, for "is this offset inside boilerplate?"."""
@@ -89,14 +108,27 @@ class Ranges:
         return i + 1 < len(self.spans) and self.spans[i + 1][0] < end
 
     def outside(self, spans: list[Span]) -> list[Span]:
-        """The spans (sorted by start) that overlap no range: one merge pass, no search per span."""
-        kept, ranges, i = [], self.spans, 0
-        for start, end in spans:
-            while i < len(ranges) and ranges[i][1] <= start:
-                i += 1
-            if i == len(ranges) or ranges[i][0] >= end:
-                kept.append((start, end))
+        """The spans that overlap no range (`spans` as for `kept_runs`)."""
+        kept: list[Span] = []
+        for first, past in self.kept_runs(spans):
+            kept += spans[first:past]
         return kept
+
+    def kept_runs(self, spans: list[Span]) -> list[tuple[int, int]]:
+        """Index runs [first, past) of the spans that overlap no range. `spans` must be sorted
+        by start and by end (disjoint spans in text order are): two binary searches per range,
+        so a page's words are never visited one by one."""
+        runs, cursor = [], 0
+        for start, end in self.spans:
+            # Spans ending at or before the range's start are kept; so are those starting at
+            # or after its end; those between overlap it.
+            first = bisect.bisect_right(spans, start, lo=cursor, key=_END)
+            if first > cursor:
+                runs.append((cursor, first))
+            cursor = bisect.bisect_left(spans, end, lo=first, key=_START)
+        if cursor < len(spans):
+            runs.append((cursor, len(spans)))
+        return runs
 
     def complement(self, length: int) -> list[Span]:
         """The parts of [0, length) outside every range."""
