@@ -269,3 +269,12 @@ def test_headline_raises_but_never_lowers_the_body_score():
     assert calm_bait["score"] > calm_bait["body_score"]
     loaded_plain = sensational.analyze(Document(LOADED, "en"), "Council approves budget")
     assert loaded_plain["score"] == loaded_plain["body_score"]
+
+
+PIECES = ["ABC", "AB", "A", "abc", "ÉTÉ", "AÉB", "é", "’", "\ud800", " ", "  ", "\t", "\n", "1"]
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=14).map("".join))
+def test_shouting_skeleton_never_hides_a_run_the_text_has(text):
+    skeleton = text.encode("utf-8", "surrogatepass").translate(cues.SKELETON)
+    assert bool(cues.SHOUT_SKELETON_RE.search(skeleton)) == bool(cues.SHOUT_RE.search(text))

