@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsbadge import analyze as analyze_request
-from newsbadge.contamination import analyze, prepare
+from newsbadge.contamination import analyze, features, phrases, prepare
 from newsbadge.contamination.render import parse, visible_text
 from newsbadge.schema import Block
 from newsbadge.shared_data import seed_article
@@ -178,3 +179,45 @@ def test_very_long_pages_are_judged_up_to_a_bound():
     assert result.section["lines_judged"] == MAX_LINES
     assert result.section["level"] == "heavy"
     _assert_offsets(text, result.section)
+
+
+# Text where word characters meet the punctuation, digits, spaces and casing the line features
+# handle specially.
+TRICKY_TEXT = st.lists(st.one_of(
+    st.sampled_from(list("aZ09_ .,;:!?…\"'“”’()[]–-/$€|•@#\t\n\u00a0\u2028İıßΣÀÞ²٣")),
+    st.sampled_from(["http", "www.", ".com", "ABC", "Subscribe", "2024"]),
+    st.characters()), max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TRICKY_TEXT)
+def test_tokens_are_the_word_runs_of_the_text(text):
+    assert phrases.tokens(text) == phrases.TOKEN_RE.findall(text)
+    assert phrases.tokens(text.lower()) == phrases.TOKEN_RE.findall(text.lower())
+
+
+def test_word_edge_punctuation_holds_no_word_character():
+    assert not phrases.TOKEN_RE.search(phrases.WORD_EDGE_PUNCTUATION)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TRICKY_TEXT)
+def test_one_pass_counts_capitalised_and_all_capital_words(text):
+    runs = re.findall(r"\w+", text)
+    found = features.CAPITALISED_RE.findall(text)
+    assert len(found) == sum(bool(re.match(r"[A-ZÀ-ÖØ-Þ]", run)) for run in runs)
+    assert len(found) - found.count("") == sum(bool(re.fullmatch("[A-Z]{2,}", run))
+                                               for run in runs)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(TRICKY_TEXT, min_size=1, max_size=12))
+def test_page_wide_searches_give_each_line_its_own_features(lines):
+    rows = features.line_features(features.describe(lines))
+    column = {name: [row[features.NAMES.index(name)] for row in rows]
+              for name in ("digit_ratio", "currency", "separators", "link_like")}
+    assert column["digit_ratio"] == [sum(map(line.count, "0123456789")) / max(len(line), 1)
+                                     for line in lines]
+    assert column["currency"] == [float(bool(re.search("[$€£¥₹]", line))) for line in lines]
+    assert column["separators"] == [float(bool(re.search("[|•·»›«‹]", line))) for line in lines]
+    assert column["link_like"] == [float(bool(features.LINK_RE.search(line))) for line in lines]

@@ -18,6 +18,9 @@ MODEL_PATH = str(resources.files(__package__) / "data" / "line_model.json")
 # Windows (in lines) over which stage 2 averages stage 1's article probability.
 CONTEXT_WINDOWS = (1, 3, 8)
 CONTEXT_NAMES = ("p_prev", "p_next", *(f"p_mean_w{w}" for w in CONTEXT_WINDOWS))
+# Log-odds are clipped to +-LOGIT_LIMIT: past it the probability is 1.0 (or below 5e-18) either
+# way, and math.exp cannot overflow.
+LOGIT_LIMIT = 40.0
 
 
 def context_of(probabilities: list[float]) -> list[list[float]]:
@@ -27,11 +30,13 @@ def context_of(probabilities: list[float]) -> list[list[float]]:
     for p in probabilities:
         cum.append(cum[-1] + p)
     rows = []
-    for i in range(n):
+    for i, p in enumerate(probabilities):
         row = [probabilities[i - 1] if i else 0.0, probabilities[i + 1] if i + 1 < n else 0.0]
         for w in CONTEXT_WINDOWS:
-            lo, hi = max(i - w, 0), min(i + w + 1, n)
-            row.append((cum[hi] - cum[lo] - probabilities[i]) / max(hi - lo - 1, 1))
+            # The window clipped to the page (conditionals: min() and max() calls cost more).
+            lo = i - w if i > w else 0
+            hi = i + w + 1 if i + w < n else n
+            row.append((cum[hi] - cum[lo] - p) / (hi - lo - 1 or 1))
         rows.append(row)
     return rows
 
@@ -58,10 +63,17 @@ def _folded(stage: dict) -> tuple[list[float], float]:
 STAGES = [_folded(stage) for stage in SPEC["stages"]] if SPEC else []
 
 
-def _score(stage: tuple[list[float], float], row: list[float]) -> float:
+def _probabilities(stage: tuple[list[float], float], rows: list[list[float]]) -> list[float]:
+    """The stage's probability of each row: the logistic function of its log-odds, clipped to
+    +-LOGIT_LIMIT (by conditionals: min() and max() calls cost more)."""
     weights, bias = stage
-    z = bias + sum(map(operator.mul, row, weights))
-    return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
+    out = []
+    for row in rows:
+        z = bias + sum(map(operator.mul, row, weights))
+        if not -LOGIT_LIMIT <= z <= LOGIT_LIMIT:
+            z = LOGIT_LIMIT if z > 0 else -LOGIT_LIMIT
+        out.append(1.0 / (1.0 + math.exp(-z)))
+    return out
 
 
 def article_probabilities(lines: list[features.Line]) -> list[float]:
@@ -70,8 +82,9 @@ def article_probabilities(lines: list[features.Line]) -> list[float]:
         raise RuntimeError("line_model.json missing or stale: run training/train_contamination.py")
     rows = features.line_features(lines)
     first, second = STAGES
-    p1 = [_score(first, row) for row in rows]
-    return [_score(second, row + ctx) for row, ctx in zip(rows, context_of(p1), strict=True)]
+    for row, context in zip(rows, context_of(_probabilities(first, rows)), strict=True):
+        row += context
+    return _probabilities(second, rows)
 
 
 def threshold() -> float:

