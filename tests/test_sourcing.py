@@ -97,6 +97,15 @@ def test_pronoun_and_surname_resolve_to_the_last_named_person(council):
     assert names(result)["Dana Whitfield"]["mentions"] >= 3
 
 
+def test_pronoun_resolves_on_its_own_line_first_then_in_earlier_paragraphs():
+    earlier = ("Ana Lopez chairs the board.\nThe vote came late on Tuesday.\n"
+               "She said the plan was ready." + FILLER)
+    assert by_cue(section(earlier))["said"]["source"]["name"] == "Ana Lopez"
+    own_line = ("Ana Lopez chairs the board.\nAfter Marcus Oyelaran arrived, he said the plan "
+                "was ready." + FILLER)
+    assert by_cue(section(own_line))["said"]["source"]["name"] == "Marcus Oyelaran"
+
+
 def test_quote_spanning_paragraphs_runs_to_its_closing_mark():
     text = ("Nadia Berg, who leads the union, spoke after the meeting. "
             "“We asked for a fair deal, she said.\n“We were told to wait.” " + FILLER)

@@ -13,9 +13,11 @@ import bisect
 import json
 import re
 from importlib import resources
+from itertools import compress
 
 from ..document import Document
 from ..sections import TOO_SHORT, UNSUPPORTED_LANGUAGE, evidence_span, insufficient
+from ..text import Span
 from . import cues, sources
 
 LANGUAGES = frozenset({"en"})
@@ -47,11 +49,12 @@ def _hedge_patterns() -> dict[str, re.Pattern]:
 HEDGES = _hedge_patterns()
 # Attributions past this many are counted but not listed: it bounds the time of hostile inputs.
 MAX_LISTED = 1000
-SENTINEL = float("inf")  # (position, SENTINEL) sorts after every span starting at position
-# Every surface form worth a second look: cue words as written in running text and at the start
-# of a sentence, and the first words of hedges. One set lookup per word finds both.
-TRIGGERS = frozenset(
-    {f for w in CUE_WORDS for f in (w, w.capitalize(), w.upper())} | HEDGES.keys())
+# Cue words as written in running text, at the start of a sentence and in capitals: a word in
+# another case ("SaId") is no cue.
+CUE_FORMS = frozenset(f for w in CUE_WORDS for f in (w, w.capitalize(), w.upper()))
+# Every surface form worth a second look: cue forms and the first words of hedges. One set lookup
+# per word (in C, over the Document's word strings) finds both.
+TRIGGERS = CUE_FORMS | HEDGES.keys()
 EMPTY = {"per_1000_words": None, "attributions": [], "sources": [], "hedges": []}
 
 
@@ -61,23 +64,24 @@ def analyze(doc: Document) -> dict:
     if len(doc.article_words) < MIN_WORDS:
         return insufficient(TOO_SHORT, **EMPTY)
     text = doc.text
-    hits = [(s, e) for s, e in doc.article_words if text[s:e] in TRIGGERS]
-    found = cues.find_cues(text, hits, CUE_WORDS)
+    is_trigger = list(map(TRIGGERS.__contains__, doc.article_strings))
+    hits = list(compress(doc.article_words, is_trigger))
+    hit_strings = list(compress(doc.article_strings, is_trigger))
+    # Only cue forms go to find_cues: another word there would just end a run of cue words, which
+    # the text between the two words (not blank) does anyway.
+    found = cues.find_cues(text, compress(hits, map(CUE_FORMS.__contains__, hit_strings)),
+                           CUE_WORDS)
     if doc.boilerplate:
         found = [c for c in found if not doc.boilerplate.overlaps(*c)]
     listed = found[:MAX_LISTED]
-    article = sources.Article(text, doc.words)
+    article = sources.Article(text, doc.words, doc.word_strings)
     attributions, registry = attribute(text, listed, doc.sentences, article)
-    scanned = 0  # outlets named inside attributions are sources too ("a Channel One broadcast")
-    for a in attributions:
-        for o_start, o_end, name in sources.outlet_mentions(text, max(a["start"], scanned),
-                                                            a["end"]):
-            registry.add(text, sources.Found(o_start, o_end, name, "outlet"), cited=False)
-        scanned = max(scanned, a["end"])
+    for outlet in cited_outlets(text, attributions):
+        registry.count(outlet, cited=False)
     per_1000 = round(len(found) * 1000 / len(doc.article_words), 1)
     section = {"score": score(per_1000), "level": level(per_1000), "per_1000_words": per_1000,
                "attributions": attributions, "sources": registry.listing(),
-               "hedges": find_hedges(text, hits),
+               "hedges": find_hedges(text, hits, hit_strings),
                "thresholds": {"thin_below": CALIBRATION["thin_below"],
                               "well_sourced_from": CALIBRATION["well_sourced_from"]}}
     if len(found) > len(listed):
@@ -90,24 +94,24 @@ def attribute(text: str, found: list, sentences: list, article: sources.Article)
     source, whether it quotes; and the registry of sources met on the way. A participle that
     continues an attribution in the same sentence ("Moore said ..., adding that ...") has the
     source of the attribution it continues."""
-    quotes: dict[int, tuple[int, bool]] = {}
     attributions, registry = [], SourceRegistry(article)
-    last_sentence, last_source = -1, None
-    for cue_start, cue_end in found:
-        i = max(0, bisect.bisect_right(sentences, (cue_start, SENTINEL)) - 1)
-        sent_start, sent_end = sentences[i]
-        if i not in quotes:
-            quotes[i] = quotation_end(text, sent_start, sent_end)
-        end, quote = quotes[i]
-        if i == last_sentence and last_source and text.endswith("ing", cue_start, cue_end):
+    next_start = -1  # where the sentence after the current cue's begins
+    for cue_start, cue_end in found:  # in text order: a sentence's cues come one after another
+        if cue_start >= next_start:
+            i = max(0, bisect.bisect_right(sentences, cue_start, key=sources.START) - 1)
+            next_start = sentences[i + 1][0] if i + 1 < len(sentences) else len(text)
+            sentence = article.sentence(*sentences[i])
+            end, quote = quotation_end(text, sentence.start, sentence.end)
+            last_source = None
+        if last_source and text.endswith("ing", cue_start, cue_end):
             source = last_source
         elif text[cue_start:cue_end].lower() in sources.NOUN_KINDS:
             source = None  # a noun cue ("reports", "a statement") has no speaker beside it
         else:
-            source = find_source(text, sent_start, sent_end, cue_start, cue_end, article)
-        last_sentence, last_source = i, source
+            source = find_source(text, sentence, cue_start, cue_end, article)
+        last_source = source
         attributions.append({
-            "start": min(sent_start, cue_start), "end": max(end, cue_end),
+            "start": min(sentence.start, cue_start), "end": max(end, cue_end),
             "cue": evidence_span(text, cue_start, cue_end),
             "source": registry.add(text, source) if source else None,
             "quote": quote,
@@ -115,48 +119,61 @@ def attribute(text: str, found: list, sentences: list, article: sources.Article)
     return attributions, registry
 
 
-def find_hedges(text: str, words) -> list[dict]:
+def cited_outlets(text: str, attributions: list[dict]):
+    """Outlets named inside attributions are sources too ("a Channel One broadcast"). Text that
+    several attributions share (cues of one sentence) is searched once."""
+    scanned = 0
+    for a in attributions:
+        start, end = max(a["start"], scanned), a["end"]
+        if start < end:
+            yield from sources.outlet_mentions(text, start, end)
+            scanned = end
+
+
+def find_hedges(text: str, spans: list[Span], strings: list[str]) -> list[dict]:
+    """Hedges starting at the given words (`strings` the words of `spans`, in order)."""
     hedges = []
-    for start, end in words:
-        pattern = HEDGES.get(text[start:end])
+    for (start, _), pattern in zip(spans, map(HEDGES.get, strings), strict=True):
         m = pattern.match(text, start) if pattern else None
         if m:
             hedges.append(evidence_span(text, *m.span()))
     return hedges
 
 
-def find_source(text, sent_start, sent_end, cue_start, cue_end, article):
+def find_source(text: str, sentence: sources.Sentence, cue_start: int, cue_end: int,
+                article: sources.Article):
     """Before the cue, unless the cue opens its clause ("According to X", "..., said X") or
     is passive ("was reported by X"): only those put the source after the cue; elsewhere a name
     after the cue is what was said or whom it was told ("told CNN")."""
-    before = text[max(sent_start, cue_start - 3):cue_start].strip()
+    before = text[max(sentence.start, cue_start - 3):cue_start].strip()
     if before.endswith(","):
         # "..., said X" names X after the cue, but a subject with an appositive ("The mayor,
         # Lee Okafor, said in a statement") names the speaker before it: a source there wins.
-        found = (article.source_before(sent_start, cue_start)
-                 or article.source_after(cue_end, sent_end))
-    elif cue_start == sent_start or before.endswith(("“", "”", '"')):
-        found = (article.source_after(cue_end, sent_end)
-                 or article.source_before(sent_start, cue_start))
+        found = (article.source_before(sentence, cue_start)
+                 or article.source_after(sentence, cue_end))
+    elif cue_start == sentence.start or before.endswith(("“", "”", '"')):
+        found = (article.source_after(sentence, cue_end)
+                 or article.source_before(sentence, cue_start))
     elif text.startswith(" by ", cue_end):
-        found = article.source_after(cue_end + 4, sent_end)
+        found = article.source_after(sentence, cue_end + 4)
     else:
-        found = article.source_before(sent_start, cue_start)
-    return found or sources.anonymous_source(text, sent_start, sent_end)
+        found = article.source_before(sentence, cue_start)
+    return found or sources.anonymous_source(text, sentence.start, sentence.end)
 
 
 def quotation_end(text: str, start: int, end: int) -> tuple[int, bool]:
     """The end of the attribution and whether it holds a direct quote. A quotation opened in the
     sentence and not closed there runs on to its closing mark (quotes over several paragraphs)."""
-    sentence = text[start:end]
-    if "“" in sentence:
-        if sentence.count("“") > sentence.count("”"):
+    opening = text.count("“", start, end)
+    if opening:
+        if opening > text.count("”", start, end):
             close = text.find("”", end, end + QUOTE_REACH)
             return (close + 1 if close >= 0 else end), True
         return end, True
-    if sentence.count('"') >= 2:
+    straight = text.count('"', start, end)
+    if straight >= 2:
         return end, True
-    if sentence.count('"') == 1:
+    if straight == 1:
         close = text.find('"', end, end + QUOTE_REACH)
         return (close + 1 if close >= 0 else end), True
     return end, False
@@ -189,17 +206,24 @@ class SourceRegistry:
         self.article = article
         self.entries: dict[tuple[str, str], dict] = {}
 
-    def add(self, text: str, found: sources.Found, cited: bool = True) -> dict:
+    def add(self, text: str, found: sources.Found) -> dict:
+        """Count a cited source; its evidence span for the attribution."""
+        self.count(found, cited=True)
+        return evidence_span(text, found.start, found.end, name=found.name, kind=found.kind)
+
+    def count(self, found: sources.Found, cited: bool) -> None:
+        """Enter a source; a mention that is not cited counts only when it is the first."""
         name, kind = found.name, found.kind
         key = (name if kind in {"person", "outlet", "organization"} else name.lower(), kind)
-        entry = self.entries.setdefault(key, {"name": name, "kind": kind, "mentions": 0})
-        if cited or entry["mentions"] == 0:
+        entry = self.entries.get(key)
+        if entry is None:
+            entry = self.entries[key] = {"name": name, "kind": kind, "mentions": 1}
+        elif cited:
             entry["mentions"] += 1
         if "title" not in entry:
             title = found.title or self._title(found)
             if title:
                 entry["title"] = title
-        return evidence_span(text, found.start, found.end, name=name, kind=kind)
 
     def _title(self, found: sources.Found) -> str | None:
         if found.kind == "outlet":

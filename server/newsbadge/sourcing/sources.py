@@ -4,7 +4,8 @@ Sources are looked for where English news puts them: just before the cue ("Igor 
 claimed", "Matsegora has said", "a source said") or just after it ("said Smith", "according to a
 report from the New York Post"). A pronoun ("he asserted") stands for the last person named
 before it; a surname alone ("Korotchenko") for the full name given earlier. Everything walks the
-document's word spans (computed once for every scorer) instead of re-tokenising around each cue.
+document's words, as spans and as strings (computed once for every scorer), instead of
+re-tokenising or slicing around each cue.
 Word lists live in data/: outlets.tsv, source_nouns.tsv, titles.txt, name_words.txt.
 """
 
@@ -13,13 +14,16 @@ from __future__ import annotations
 import bisect
 import re
 from importlib import resources
+from operator import itemgetter
 from typing import NamedTuple
 
 from ..text import Span
 
-# A run of two or more capitalised words, allowing lower-case joiners ("Bank of America").
+# A run of two or more capitalised words, allowing lower-case joiners ("Bank of America"). A word
+# is taken whole (possessive): giving letters back could only meet another letter where a space
+# must follow, so the engine need not try, and a lone capitalised word fails at once.
 NAMES_RE = re.compile(
-    r"[A-Z][\w'’.&-]*(?:[ ](?:(?:of|the|de|al|bin|van|von|for) )?[A-Z][\w'’.&-]*)+")
+    r"[A-Z][\w'’.&-]*+(?:[ ](?:(?:of|the|de|al|bin|van|von|for) )?[A-Z][\w'’.&-]*+)+")
 ANONYMOUS_RE = re.compile(
     r"\b(?:people|persons?|officials?|sources?|aides?|someone|insiders?|diplomats?) (?:familiar "
     r"with|close to|with knowledge of|briefed on|who (?:spoke|asked) on condition)", re.I)
@@ -59,6 +63,7 @@ def _outlets() -> tuple[dict[str, str], dict[str, str]]:
     return aliases, descriptions
 
 
+START = itemgetter(0)  # a span's start: the key spans are binary-searched by
 WORDS = _word_lists()
 OPENERS, FILLERS, PRONOUNS = WORDS["openers"], WORDS["fillers"], WORDS["pronouns"]
 DETERMINERS, STOPS, ORG_HEADS = WORDS["determiners"], WORDS["stops"], WORDS["org_heads"]
@@ -122,31 +127,48 @@ class Found(NamedTuple):
     mention: tuple[int, int] | None = None
 
 
-def outlet_mentions(text: str, start: int, end: int):
-    for m in OUTLET_RE.finditer(text, start, end):
+def outlet_mentions(text: str, start: int, end: int) -> list[Found]:
+    """The outlets named in [start, end), as sources."""
+    mentions = []
+    m = OUTLET_RE.search(text, start, end)
+    while m:
         if m.start() == 0 or not text[m.start() - 1].isalnum():
-            yield m.start(), m.end(), OUTLET_NAMES[m.group()]
+            mentions.append(Found(m.start(), m.end(), OUTLET_NAMES[m.group()], "outlet"))
+        m = OUTLET_RE.search(text, m.end(), end)
+    return mentions
 
 
 def anonymous_source(text: str, start: int, end: int):
     """"officials familiar with the matter" anywhere in the sentence. The regex runs only where
     one of its closing phrases occurs (a plain substring search first)."""
-    if not any(text.find(anchor, start, end) >= 0 for anchor in ANONYMOUS_ANCHORS):
-        return None
-    m = ANONYMOUS_RE.search(text, start, end)
-    return Found(m.start(), m.end(), m.group(), "anonymous") if m else None
+    for anchor in ANONYMOUS_ANCHORS:
+        if text.find(anchor, start, end) >= 0:
+            m = ANONYMOUS_RE.search(text, start, end)
+            return Found(m.start(), m.end(), m.group(), "anonymous") if m else None
+    return None
+
+
+class Sentence(NamedTuple):
+    """A sentence's span and the index of its first word in `Article.words`."""
+
+    start: int
+    end: int
+    first_word: int
 
 
 class Article:
-    """A document's text and word spans, with the lookups source finding needs."""
+    """A document's text and words (as spans and, parallel, as strings), with the lookups source
+    finding needs."""
 
-    def __init__(self, text: str, words: list[Span]):
+    def __init__(self, text: str, words: list[Span], strings: list[str]):
         self.text = text
         self.words = words
+        self.strings = strings
         self._full_names: dict[str, tuple] = {}
 
-    def word(self, i: int) -> str:
-        return self.text[self.words[i][0]:self.words[i][1]]
+    def sentence(self, start: int, end: int) -> Sentence:
+        """The sentence [start, end), its first word found once for all the cues in it."""
+        return Sentence(start, end, bisect.bisect_left(self.words, start, key=START))
 
     def gap(self, i: int) -> str:
         """The characters between word i and word i + 1."""
@@ -177,9 +199,17 @@ class Article:
         return name_start, end, name, title
 
     def last_person_before(self, position: int):
-        """The last person named with two or more words within PERSON_REACH before `position`."""
-        runs = [m.span() for m in NAMES_RE.finditer(self.text, max(0, position - PERSON_REACH),
-                                                       position)]
+        """The last person named with two or more words within PERSON_REACH before `position`.
+        The pronoun's own line is searched first, and most often names the person; the rest of
+        the reach only when it does not. No name runs over a line break, so the two parts yield
+        the same runs as the whole reach searched at once."""
+        reach = max(0, position - PERSON_REACH)
+        line_start = self.text.rfind("\n", reach, position) + 1 or reach
+        return (self._last_person_in(line_start, position)
+                or self._last_person_in(reach, line_start))
+
+    def _last_person_in(self, start: int, end: int):
+        runs = [m.span() for m in NAMES_RE.finditer(self.text, start, end)]
         for run in reversed(runs):
             person = self.person_in_run(*run)
             if person:
@@ -241,7 +271,7 @@ class Article:
     def candidate_at(self, i: int, first: int, forward: bool = False):
         """The source whose last word is word i (or first word, going forward), not reaching
         before word `first`; (start, end, name, kind, title) or None."""
-        word = self.word(i)
+        word = self.strings[i]
         lower = word.lower()
         if lower in PRONOUNS:
             person = self.last_person_before(self.words[i][0])
@@ -252,23 +282,23 @@ class Article:
             return self._noun_phrase(i, first)
         if not word[0].isupper() or lower in OPENERS:
             return None
-        text, words = self.text, self.words
+        text, words, strings = self.text, self.words, self.strings
         j = k = i
         if forward:
             while (k + 1 < len(words) and k - i < MAX_NAME_WORDS and text[words[k][1]] == " "
-                   and words[k][1] + 1 == words[k + 1][0] and text[words[k + 1][0]].isupper()):
+                   and words[k][1] + 1 == words[k + 1][0] and strings[k + 1][0].isupper()):
                 k += 1
         while (j > first and k - j < MAX_NAME_WORDS and text[words[j - 1][1]] == " "
-               and words[j - 1][1] + 1 == words[j][0] and text[words[j - 1][0]].isupper()):
+               and words[j - 1][1] + 1 == words[j][0] and strings[j - 1][0].isupper()):
             j -= 1
         return self._name(j, k)
 
     def _noun_phrase(self, i: int, first: int):
         """"a source", "fundraising documents", "the mayor" (a title alone is a person)."""
-        kind = NOUN_KINDS.get(self.word(i).lower(), "person")
+        kind = NOUN_KINDS.get(self.strings[i].lower(), "person")
         j = i
         while j > first and i - j < MAX_MODIFIERS and self.gap(j - 1) == " ":
-            lower = self.word(j - 1).lower()
+            lower = self.strings[j - 1].lower()
             if lower in STOPS or lower in DETERMINERS:
                 break
             j -= 1
@@ -277,11 +307,11 @@ class Article:
 
     def _name(self, j: int, k: int):
         """Words j..k are a capitalised run: drop openers, split off a title, classify, resolve."""
-        while j < k and self.word(j).lower() in OPENERS:
+        while j < k and self.strings[j].lower() in OPENERS:
             j += 1
         run_start = self.words[j][0]
         for t in range(k - 1, j - 1, -1):
-            if self.word(t).lower() in TITLES:
+            if self.strings[t].lower() in TITLES:
                 j = t + 1
                 break
         start, end = self.words[j][0], self.words[k][1]
@@ -297,16 +327,16 @@ class Article:
                 return Found(start, end, person[2], "person", title or person[3], person[:2])
         return Found(start, end, name, kind, title, (start, end) if kind == "person" else None)
 
-    def source_before(self, sentence_start: int, cue_start: int):
+    def source_before(self, sentence: Sentence, cue_start: int):
         """The source that ends just before the cue, skipping auxiliaries and adverbs, and an
         appositive between commas ("Smith, the senator, said")."""
-        text, words = self.text, self.words
-        first = bisect.bisect_left(words, (sentence_start,))
-        i = bisect.bisect_left(words, (cue_start,)) - 1
+        text, words, strings = self.text, self.words, self.strings
+        first = sentence.first_word
+        i = bisect.bisect_left(words, cue_start, first, key=START) - 1
         if i < first:
             return None
         gap = text[words[i][1]:cue_start]
-        while gap.isspace() and i > first and text[words[i][0]:words[i][1]].lower() in FILLERS:
+        while gap.isspace() and i > first and strings[i].lower() in FILLERS:
             i -= 1
             gap = text[words[i][1]:words[i + 1][0]]
         if gap.strip() == ",":
@@ -316,25 +346,24 @@ class Article:
             if j > first and self.gap(j - 1).strip() == ",":
                 return self.candidate_at(j - 1, first)
             return None
-        if not gap.isspace() or text[words[i][0]:words[i][1]].lower() in FILLERS:
+        if not gap.isspace() or strings[i].lower() in FILLERS:
             return None
         return self.candidate_at(i, first)
 
-    def source_after(self, cue_end: int, sentence_end: int):
+    def source_after(self, sentence: Sentence, cue_end: int):
         """The source named after the cue: an outlet or name in the rest of the clause."""
-        limit = min(sentence_end, cue_end + LOOK_AFTER)
+        limit = min(sentence.end, cue_end + LOOK_AFTER)
         stop = CLAUSE_END_RE.search(self.text, cue_end, limit)
         clause_end = stop.start() if stop else limit
         text, words = self.text, self.words
         outlet = OUTLET_RE.search(text, cue_end, clause_end)
         if outlet and not text[outlet.start() - 1].isalnum():
             return Found(outlet.start(), outlet.end(), OUTLET_NAMES[outlet.group()], "outlet")
-        first = bisect.bisect_left(words, (cue_end,))
+        first = bisect.bisect_left(words, cue_end, sentence.first_word, key=START)
         for i in range(first, min(first + MAX_AFTER, len(words))):
-            start, end = words[i]
-            if end > clause_end:
+            if words[i][1] > clause_end:
                 break
-            word = text[start:end]
+            word = self.strings[i]
             lower = word.lower()
             if lower in NOUN_KINDS or lower in PRONOUNS or lower in TITLES:
                 return self.candidate_at(i, first)
