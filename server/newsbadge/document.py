@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .text import Ranges, Span, sentence_spans, words
+from .text import Ranges, Span, lowered, sentence_spans, words
 
 
 @dataclass
@@ -51,6 +51,12 @@ class Document:
     def article_strings(self) -> list[str]:
         """The strings of `article_words`, in the same order."""
         return self._article_slices(self.word_strings)
+
+    @cached_property
+    def article_lower(self) -> list[str]:
+        """`article_strings` as lexicons spell them (see `text.lowered`): lowered together, as
+        one string, in C. Scorers that look these up share the strings and so their hashes."""
+        return lowered("\n".join(self.article_strings)).split("\n")
 
     @cached_property
     def article_sentences(self) -> list[Span]:

@@ -81,25 +81,25 @@ def readability(doc: Document) -> dict:
 
 
 def syllables(words: list[str], language: str) -> int:
-    """The syllables of `words` by textstat's rule (see the module's docstring)."""
-    lower = "\n".join(words).lower().replace("\u2019", "'").split("\n")
+    """The syllables of `words`, spelled as `text.lowered` spells them, by textstat's rule (see
+    the module's docstring)."""
     hyphenation = get_pyphen(language)
     if language == "en":
-        counts = list(map(ENGLISH_SYLLABLES.get, lower))
-        unknown = list(compress(lower, map(operator.is_, counts, repeat(None))))
+        counts = list(map(ENGLISH_SYLLABLES.get, words))
+        unknown = list(compress(words, map(operator.is_, counts, repeat(None))))
         total = sum(filter(None, counts))
     else:
-        unknown, total = lower, 0
+        unknown, total = words, 0
     return total + sum(len(hyphenation.positions(word)) + 1 for word in unknown)
 
 
 def _sample_words(doc: Document) -> tuple[list[str], int]:
-    """The words of the sample's sentences, and how many of those sentences count."""
+    """The words of the sample's sentences (lowered), and how many of those sentences count."""
     words, sentences = [], 0
     for start, end in _sample(doc):
         first = bisect.bisect_left(doc.article_words, start, key=_START)
         past = bisect.bisect_left(doc.article_words, end, lo=first, key=_START)
-        words += doc.article_strings[first:past]
+        words += doc.article_lower[first:past]
         sentences += past - first > MAX_WORDS_NOT_A_SENTENCE
     return words, max(sentences, 1)
 

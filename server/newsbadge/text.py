@@ -54,6 +54,15 @@ def words(text: str) -> tuple[list[Span], list[str]]:
     return list(zip(offsets[0::2], offsets[1::2], strict=False)), pieces[1::2]
 
 
+def lowered(text: str) -> str:
+    """The text in lower case with straight apostrophes, as lexicons spell words, with every
+    offset unchanged."""
+    lower = text.lower()
+    if len(lower) != len(text):  # a few characters lower-case to two: keep offsets exact
+        lower = "".join(ch.lower()[0] for ch in text)
+    return lower.replace("\u2019", "'")
+
+
 def line_spans(text: str) -> list[Span]:
     """Every non-blank line of `text`, stripped of surrounding whitespace, as a span."""
     spans = []

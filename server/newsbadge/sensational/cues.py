@@ -11,7 +11,7 @@ import re
 from itertools import compress
 
 from ..document import Document
-from ..text import Ranges
+from ..text import Ranges, lowered
 from .lexicon import ANCHORS, NEGATORS, VALENCE
 
 CANDIDATES = frozenset(ANCHORS) | NEGATORS
@@ -80,8 +80,8 @@ def find(doc: Document) -> list[dict]:
     limit = text.find("\n", words[-1][1])
     limit = len(text) if limit < 0 else limit
     quotes = quote_ranges(text, begin, limit)
-    found = _word_cues(words, _lowered_words(doc.article_strings[:MAX_WORDS]))
-    found += _superlatives(_lowered(text[:limit]))
+    found = _word_cues(words, doc.article_lower[:MAX_WORDS])
+    found += _superlatives(lowered(text[:limit]))
     found += _scare_quotes(text, quotes)
     found += _alarms(text, begin, limit)
     found += _shouting(text, begin, limit)
@@ -180,20 +180,6 @@ def _match(strings: list[str], i: int, entry) -> tuple[int, int, str] | None:
         if start >= 0 and tuple(strings[start : start + len(phrase)]) == phrase:
             return start, len(phrase), kind
     return (i, 1, single) if single else None
-
-
-def _lowered_words(strings: list[str]) -> list[str]:
-    """The words as `_lowered` spells them: lowered together, as one string, in C."""
-    return _lowered("\n".join(strings)).split("\n")
-
-
-def _lowered(text: str) -> str:
-    """The text in lower case with straight apostrophes (as the lexicons spell them), with every
-    offset unchanged."""
-    lower = text.lower()
-    if len(lower) != len(text):  # a few characters lower-case to two: keep offsets exact
-        lower = "".join(ch.lower()[0] for ch in text)
-    return lower.replace("\u2019", "'")
 
 
 def _scare_quotes(text: str, quotes: Ranges) -> list[Cue]:
