@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
+from itertools import repeat
 
-from .phrases import TOKEN_RE
+from .phrases import tokens
 
 N = 3  # word n-grams compared
 
@@ -23,7 +24,7 @@ def contained(lines: list[list[str]], reference: str, share: float = 0.5) -> lis
     Each occurrence in the reference accounts for one line only: a headline or a teaser repeated
     around the page is kept as often as the reference has it, not every time.
     Punctuation is ignored; linear in the sizes of the inputs."""
-    ref = TOKEN_RE.findall(reference.lower())
+    ref = tokens(reference.lower())
     known: dict[int, Counter] = {}
     out = [False] * len(lines)
     # Longer lines claim first: a pull quote or teaser that repeats part of a paragraph finds the
@@ -37,7 +38,8 @@ def contained(lines: list[list[str]], reference: str, share: float = 0.5) -> lis
             known[n] = Counter(_grams(ref, n))
         counts = known[n]
         grams = _grams(words, n)
-        found = sum(counts[g] > 0 for g in grams) > share * len(grams)
+        # counts.get, not counts[g]: a Counter answers a missing key through a Python method.
+        found = sum(c > 0 for c in map(counts.get, grams, repeat(0))) > share * len(grams)
         if found:
             counts.subtract(grams)
             out[i] = True
