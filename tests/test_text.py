@@ -3,6 +3,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
+from newsbadge.document import Document
 from newsbadge.text import (
     SENTENCE_END_RE,
     WORD_RE,
@@ -77,3 +78,10 @@ PLAIN_SENTENCE_END_RE = re.compile(r"[.!?…](?<![.!?…]{2})[.!?…]*+[\"'”�
 def test_sentence_end_regex_matches_the_plain_alternation_it_replaces(text):
     assert ([m.span() for m in SENTENCE_END_RE.finditer(text)]
             == [m.span() for m in PLAIN_SENTENCE_END_RE.finditer(text)])
+
+
+@given(st.text(alphabet="aB’'-İ \n.Σ", max_size=40))
+def test_document_lowered_words_run_parallel_to_the_words(text):
+    doc = Document(text, "en")
+    assert len(doc.article_lower) == len(doc.article_strings) == len(doc.article_words)
+    assert all("\n" not in word for word in doc.article_lower)

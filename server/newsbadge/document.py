@@ -56,6 +56,8 @@ class Document:
     def article_lower(self) -> list[str]:
         """`article_strings` as lexicons spell them (see `text.lowered`): lowered together, as
         one string, in C. Scorers that look these up share the strings and so their hashes."""
+        if not self.article_strings:
+            return []
         return lowered("\n".join(self.article_strings)).split("\n")
 
     @cached_property
