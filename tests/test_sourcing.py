@@ -106,6 +106,15 @@ def test_pronoun_resolves_on_its_own_line_first_then_in_earlier_paragraphs():
     assert by_cue(section(own_line))["said"]["source"]["name"] == "Marcus Oyelaran"
 
 
+def test_a_possessive_names_its_owner_a_person_or_a_place():
+    person = "Marcus Oyelaran’s office called on Monday. He said the plan was ready." + FILLER
+    assert by_cue(section(person))["said"]["source"]["name"] == "Marcus Oyelaran"
+    place = ("Ana Lopez chairs the board. Talks in North Korea’s capital ran late. She said the "
+             "plan was ready." + FILLER)
+    assert by_cue(section(place))["said"]["source"]["name"] == "Ana Lopez"
+    assert "North Korea’s" not in names(section(place))
+
+
 def test_quote_spanning_paragraphs_runs_to_its_closing_mark():
     text = ("Nadia Berg, who leads the union, spoke after the meeting. "
             "“We asked for a fair deal, she said.\n“We were told to wait.” " + FILLER)

@@ -102,8 +102,9 @@ PLACES = dict(row.split("\t") for row in _data("places.tsv")[1:])
 
 
 def classify_name(name: str) -> tuple[str, str]:
-    """(canonical name, kind) of a capitalised run; kind "demonym" is no source at all."""
-    bare = name.removeprefix("The ")
+    """(canonical name, kind) of a capitalised run; kind "demonym" is no source at all. A
+    possessive names its owner: "North Korea’s" is a place, "Vladimir Putin’s" the person."""
+    bare = name.removeprefix("The ").removesuffix("’s").removesuffix("'s")
     if bare in OUTLET_NAMES:
         return OUTLET_NAMES[bare], "outlet"
     if bare in PLACES:
