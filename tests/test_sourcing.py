@@ -115,6 +115,14 @@ def test_a_possessive_names_its_owner_a_person_or_a_place():
     assert "North Korea’s" not in names(section(place))
 
 
+def test_a_name_before_a_full_stop_is_the_person_not_the_sentence_after_it():
+    text = ("Lawmakers praised Marcus Oyelaran. That was Tuesday.\nHe said the plan was ready."
+            + FILLER)
+    assert by_cue(section(text))["said"]["source"]["name"] == "Marcus Oyelaran"
+    initial = "Officials thanked Ana J. Lopez. He said the plan was ready." + FILLER
+    assert by_cue(section(initial))["said"]["source"]["name"] == "Ana J. Lopez"
+
+
 def test_quote_spanning_paragraphs_runs_to_its_closing_mark():
     text = ("Nadia Berg, who leads the union, spoke after the meeting. "
             "“We asked for a fair deal, she said.\n“We were told to wait.” " + FILLER)

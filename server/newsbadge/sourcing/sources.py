@@ -28,6 +28,11 @@ ANONYMOUS_RE = re.compile(
     r"\b(?:people|persons?|officials?|sources?|aides?|someone|insiders?|diplomats?) (?:familiar "
     r"with|close to|with knowledge of|briefed on|who (?:spoke|asked) on condition)", re.I)
 # ", the Russian ambassador to North Korea" after a name.
+# Where a sentence ends inside a capitalised run ("Bernie Sanders. That", "Tuesday. But Ryan"): a
+# word of three or more lower-case letters and a full stop. Abbreviations ("Mr.", "Gov.", "U.S.")
+# have fewer and do not end one.
+RUN_BREAK_RE = re.compile(r"(?<=[a-z]{3}\.) ")
+SENTENCE_STOP_RE = re.compile(r"[a-z]{3}\.")
 APPOSITIVE_RE = re.compile(r", (?:the |a |an )?([^,.;\n“”\"]{3,60})")
 ANONYMOUS_ANCHORS = ("familiar with", "close to", "knowledge of", "briefed on", "on condition")
 CLAUSE_END_RE = re.compile(r"[,;:“\"]")
@@ -212,10 +217,23 @@ class Article:
     def _last_person_in(self, start: int, end: int):
         runs = [m.span() for m in NAMES_RE.finditer(self.text, start, end)]
         for run in reversed(runs):
-            person = self.person_in_run(*run)
-            if person:
-                return person
+            for piece in reversed(self.sentence_pieces(*run)):
+                person = self.person_in_run(*piece)
+                if person:
+                    return person
         return None
+
+    def sentence_pieces(self, start: int, end: int) -> list[Span]:
+        """The capitalised run [start, end) cut where a sentence ends inside it or at its end,
+        each piece without its full stop."""
+        pieces = []
+        for cut in RUN_BREAK_RE.finditer(self.text, start, end):
+            pieces.append((start, cut.start() - 1))
+            start = cut.end()
+        if SENTENCE_STOP_RE.fullmatch(self.text, max(start, end - 4), end):
+            end -= 1  # the run ends its sentence
+        pieces.append((start, end))
+        return pieces
 
     def full_name(self, surname: str, position: int):
         """The latest person named in full before `position` whose last word is `surname`:
@@ -244,7 +262,7 @@ class Article:
             while m and m.end() < after:
                 m = NAMES_RE.search(text, m.end(), after)
             if m and m.end() == after:
-                person = self.person_in_run(*m.span())
+                person = self.person_in_run(*self.sentence_pieces(*m.span())[-1])
                 if person:
                     return person
         return None
