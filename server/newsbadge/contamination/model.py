@@ -63,7 +63,7 @@ def _folded(stage: dict) -> tuple[list[float], float]:
 STAGES = [_folded(stage) for stage in SPEC["stages"]] if SPEC else []
 
 
-def _probabilities(stage: tuple[list[float], float], rows: list[list[float]]) -> list[float]:
+def _stage_probabilities(stage: tuple[list[float], float], rows: list[list[float]]) -> list[float]:
     """The stage's probability of each row: the logistic function of its log-odds, clipped to
     +-LOGIT_LIMIT (by conditionals: min() and max() calls cost more)."""
     weights, bias = stage
@@ -82,9 +82,9 @@ def article_probabilities(lines: list[features.Line]) -> list[float]:
         raise RuntimeError("line_model.json missing or stale: run training/train_contamination.py")
     rows = features.line_features(lines)
     first, second = STAGES
-    for row, context in zip(rows, context_of(_probabilities(first, rows)), strict=True):
+    for row, context in zip(rows, context_of(_stage_probabilities(first, rows)), strict=True):
         row += context
-    return _probabilities(second, rows)
+    return _stage_probabilities(second, rows)
 
 
 def threshold() -> float:

@@ -17,7 +17,7 @@ from itertools import compress
 
 from ..document import Document
 from ..sections import TOO_SHORT, UNSUPPORTED_LANGUAGE, evidence_span, insufficient
-from ..text import Span
+from ..text import START, Span
 from . import cues, sources
 
 LANGUAGES = frozenset({"en"})
@@ -98,7 +98,7 @@ def attribute(text: str, found: list, sentences: list, article: sources.Article)
     next_start = -1  # where the sentence after the current cue's begins
     for cue_start, cue_end in found:  # in text order: a sentence's cues come one after another
         if cue_start >= next_start:
-            i = max(0, bisect.bisect_right(sentences, cue_start, key=sources.START) - 1)
+            i = max(0, bisect.bisect_right(sentences, cue_start, key=START) - 1)
             next_start = sentences[i + 1][0] if i + 1 < len(sentences) else len(text)
             sentence = article.sentence(*sentences[i])
             end, quote = quotation_end(text, sentence.start, sentence.end)

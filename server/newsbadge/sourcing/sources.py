@@ -14,10 +14,9 @@ from __future__ import annotations
 import bisect
 import re
 from importlib import resources
-from operator import itemgetter
 from typing import NamedTuple
 
-from ..text import Span
+from ..text import START, Span
 
 # A run of two or more capitalised words, allowing lower-case joiners ("Bank of America"). A word
 # is taken whole (possessive): giving letters back could only meet another letter where a space
@@ -68,7 +67,6 @@ def _outlets() -> tuple[dict[str, str], dict[str, str]]:
     return aliases, descriptions
 
 
-START = itemgetter(0)  # a span's start: the key spans are binary-searched by
 WORDS = _word_lists()
 OPENERS, FILLERS, PRONOUNS = WORDS["openers"], WORDS["fillers"], WORDS["pronouns"]
 DETERMINERS, STOPS, ORG_HEADS = WORDS["determiners"], WORDS["stops"], WORDS["org_heads"]
