@@ -21,10 +21,10 @@ help:
 	@echo "make train          re-derive learned weights and thresholds from NEWSBADGE_DATA"
 	@echo "make lint           ruff"
 
-$(INSTALLED): pyproject.toml
+$(INSTALLED): pyproject.toml dev/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev,train]'
+	$(BIN)/pip install --quiet -e '.[dev,train]' -e ./dev
 	touch $@
 
 venv: $(INSTALLED)
@@ -44,10 +44,11 @@ bench: venv
 	@for script in bench/bench_*.py; do $(BIN)/python $$script || exit 1; done
 
 train: venv
-	@for script in training/train_*.py; do $(BIN)/python $$script || exit 1; done
+	@for trainer in contamination sensational sourcing; do \
+		$(BIN)/python -m newsbadge_dev.training.$$trainer || exit 1; done
 
 lint: venv
-	$(BIN)/ruff check server tests bench training
+	$(BIN)/ruff check server dev tests bench
 
 # Targets of one area each (the browser extension's tests and its npm packages) live in mk/.
 -include mk/*.mk

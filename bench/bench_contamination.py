@@ -15,8 +15,9 @@ import time
 
 import trafilatura
 
-from newsbadge.contamination import analyze, benchmark, prepare
-from newsbadge.shared_data import seed_article
+from newsbadge.contamination import analyze, prepare
+from newsbadge_dev import extraction_sets
+from newsbadge_dev.paths import seed_article
 
 SEED = seed_article()
 RUNS = 500
@@ -42,11 +43,11 @@ def plain_text() -> None:
 
 
 def html_path() -> None:
-    missing = benchmark.available()
+    missing = extraction_sets.available()
     if missing:
         print(f"SKIPPED: HTML path: scrapinghub not found ({missing})")
         return
-    pages = benchmark.scrapinghub()[:HTML_PAGES]
+    pages = extraction_sets.scrapinghub()[:HTML_PAGES]
     ours, theirs = [], []
     gc.disable()
     for page in pages:

@@ -12,7 +12,7 @@ import subprocess
 import sys
 import time
 
-from newsbadge.shared_data import seed_article
+from newsbadge_dev.paths import seed_article
 
 SEED = seed_article()
 RUNS = 300

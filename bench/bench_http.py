@@ -26,11 +26,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from newsbadge.shared_data import seed_article
+from newsbadge_dev.paths import seed_article
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = seed_article()
-sys.path.insert(0, str(REPO / "tests"))
 
 RATIO_BAR = 0.4
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
@@ -179,7 +178,7 @@ def throughput(wrk: str, base: str, body_file: str, lua: str, seconds: int,
 def hostile_times(port: int) -> list[tuple]:
     import http.client
 
-    from test_hostile import HOSTILE_HTML, HOSTILE_TEXT, encode
+    from newsbadge_dev.hostile import HOSTILE_HTML, HOSTILE_TEXT, encode
 
     rows = []
     inputs = [("text", n, {"text": t}) for n, t in HOSTILE_TEXT.items()]
@@ -229,7 +228,7 @@ def main() -> int:
     wrk = ensure_wrk()
     if wrk is None:
         return 0
-    from test_web_server import LiveServer
+    from newsbadge_dev.live_server import LiveServer
 
     text = SEED.read_text(encoding="utf-8")
     threads = {"NEWSBADGE_THREADS": "4"} if args.worker_class == "gthread" else {}

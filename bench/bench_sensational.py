@@ -12,7 +12,7 @@ import time
 
 from newsbadge import sensational
 from newsbadge.document import Document
-from newsbadge.shared_data import seed_article
+from newsbadge_dev.paths import seed_article
 
 SEED = seed_article()
 RUNS = 2000

@@ -14,7 +14,7 @@ import time
 
 from newsbadge import sourcing
 from newsbadge.document import Document
-from newsbadge.shared_data import seed_article
+from newsbadge_dev.paths import seed_article
 
 SEED = seed_article()
 RUNS = 2000

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from newsbadge import analyze
 from newsbadge.contamination.render import parse, visible_text
-from newsbadge.shared_data import data_dir, seed_article
+from newsbadge_dev.paths import data_dir, seed_article
 
 REPO = Path(__file__).resolve().parent.parent
 SEED_TITLE = "Russia warns of nuclear SHOCK: what happens next?"

@@ -15,24 +15,20 @@ from __future__ import annotations
 import statistics
 import sys
 import time
-from pathlib import Path
 
 import numpy as np
 import trafilatura
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "training"))
-
-import train_contamination as training  # noqa: E402
-
-from newsbadge.contamination import (  # noqa: E402
+from newsbadge.contamination import (
     Page,
     benchmark,
     classify_lines,
     extractor_kept,
     features,
 )
-from newsbadge.contamination.render import parse, visible_text  # noqa: E402
-from newsbadge.text import line_spans  # noqa: E402
+from newsbadge.contamination.render import parse, visible_text
+from newsbadge.text import line_spans
+from newsbadge_dev.training import contamination as training
 
 
 def kept_text(text: str, boilerplate_lines) -> str:

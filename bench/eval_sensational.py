@@ -2,7 +2,7 @@
 
 1. Headlines, $NEWSBADGE_DATA/clickbait: ROC AUC and accuracy of the headline score. The model
    is trained on this set, so the figures are 5-fold cross-validated (features and fitting as in
-   training/train_sensational.py; the accuracy threshold is chosen on each training fold). The
+   newsbadge_dev.training.sensational; the accuracy threshold is chosen on each training fold). The
    shipped model's in-sample figures at the product's threshold are printed beside them.
 2. Out of the training domain, $NEWSBADGE_DATA/polnear: the headlines and article bodies of seven
    US publishers (no framing labels): the share of each level per publisher, as a sanity check of
@@ -15,21 +15,18 @@ import csv
 import statistics
 import sys
 from collections import defaultdict
-from pathlib import Path
 
-from newsbadge.shared_data import data_dir
+from newsbadge_dev.paths import data_dir
 
-ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = data_dir()
-sys.path.insert(0, str(ROOT / "training"))
 
 
 def eval_headlines() -> None:
     import numpy as np
     from sklearn.metrics import roc_auc_score
-    from train_sensational import cross_validate, read_headlines
 
     from newsbadge import sensational
+    from newsbadge_dev.training.sensational import cross_validate, read_headlines
 
     titles, labels = read_headlines()
     cv = cross_validate(titles, labels)

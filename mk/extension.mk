@@ -47,7 +47,7 @@ test-extension: venv extension-deps browsers lint-extension
 	@echo "== Chromium (Playwright, $(CHROMIUM)) =="
 	$(BIN)/pytest -q -p no:cacheprovider $(EXT_TESTS)
 	@echo "== Firefox (puppeteer-core over WebDriver BiDi, $(FIREFOX)) =="
-	$(BIN)/python $(EXT_TESTS)/harness.py node $(EXT_TESTS)/firefox.mjs
+	$(BIN)/python -m newsbadge_dev.browser_services node $(EXT_TESTS)/firefox.mjs
 
 # Speed of reading a page (the extension's injected scripts) in headless Chromium.
 bench-extension: venv extension-deps

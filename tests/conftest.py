@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsbadge.shared_data import seed_article
+from newsbadge_dev.paths import seed_article
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

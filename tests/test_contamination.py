@@ -13,8 +13,8 @@ from newsbadge import analyze as analyze_request
 from newsbadge.contamination import analyze, features, phrases, prepare
 from newsbadge.contamination.render import parse, visible_text
 from newsbadge.schema import Block
-from newsbadge.shared_data import seed_article
 from newsbadge.text import line_spans
+from newsbadge_dev.paths import seed_article
 
 FIXTURES = Path(__file__).parent / "fixtures" / "contamination"
 SEED = seed_article()

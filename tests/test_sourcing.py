@@ -8,8 +8,8 @@ import pytest
 
 from newsbadge import sourcing
 from newsbadge.document import Document
-from newsbadge.shared_data import seed_article
 from newsbadge.text import Ranges
+from newsbadge_dev.paths import seed_article
 
 FIXTURES = Path(__file__).parent / "fixtures" / "sourcing"
 SEED = seed_article()

@@ -13,7 +13,7 @@ import statistics
 import sys
 from pathlib import Path
 
-from newsbadge.shared_data import seed_article
+from newsbadge_dev.paths import seed_article
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]

@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import os
 import shutil
-import sys
 import tempfile
 from pathlib import Path
 
 import pytest
+from helpers import Extension
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from harness import REPO, services  # noqa: E402
-from helpers import Extension  # noqa: E402
+from newsbadge_dev.browser_services import services
+from newsbadge_dev.paths import REPO
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 EXTENSION_DIR = REPO / "extension"

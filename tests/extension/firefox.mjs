@@ -1,5 +1,5 @@
 // The extension in headless Firefox ESR, driven by puppeteer-core over WebDriver BiDi (Playwright's
-// Firefox needs its own build). Run by `make test-extension` through harness.py, which starts the
+// Firefox needs its own build). Run by `make test-extension` through newsbadge_dev.browser_services, which starts the
 // server and the test pages and passes their addresses in NEWSBADGE_TEST_*. Exits 1 on a failure.
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
@@ -230,7 +230,7 @@ async function main() {
     console.log(`Firefox: ${FIREFOX} not found (apt-get install firefox-esr): Firefox tests skipped`);
     return 0;
   }
-  assert.ok(SERVER && PAGES, "run through harness.py, which starts the server and the pages");
+  assert.ok(SERVER && PAGES, "run through newsbadge_dev.browser_services, which starts the server and the pages");
   const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, "manifest.json"), "utf8"));
   const uuid = randomUUID();
   const browser = await puppeteer.launch({

@@ -7,8 +7,9 @@ the server reported: the same badge text and colour, the same evidence, marked a
 from __future__ import annotations
 
 import pytest
-from harness import free_port
 from helpers import PENDING, poll, squeeze
+
+from newsbadge_dev.live_server import free_port
 
 # The report's evidence per highlight name, as the extension marks it (see lib/page.js).
 GROUPS = {

@@ -79,7 +79,8 @@ def _stage_probabilities(stage: tuple[list[float], float], rows: list[list[float
 def article_probabilities(lines: list[features.Line]) -> list[float]:
     """For each line, the probability that it belongs to the article."""
     if SPEC is None:
-        raise RuntimeError("line_model.json missing or stale: run training/train_contamination.py")
+        raise RuntimeError("line_model.json missing or stale: run "
+                           "`python -m newsbadge_dev.training.contamination`")
     rows = features.line_features(lines)
     first, second = STAGES
     for row, context in zip(rows, context_of(_stage_probabilities(first, rows)), strict=True):

@@ -2,7 +2,7 @@
 
 Two parts, each explained by its evidence:
 - the headline: a logistic model over named framing features (headline.py, weights trained on
-  the clickbait set by training/train_sensational.py), scored 0-100;
+  the clickbait set by newsbadge_dev.training.sensational), scored 0-100;
 - the body: framing cues found in the article text (cues.py, lexicons in data/), as a density of
   cue weight per 100 article words, so that long and short articles compare.
 

@@ -8,7 +8,8 @@ them from the clickbait side, so a model would learn "?" as a sign of news. Nor 
 length, which depends on the medium (print, web, social posts) more than on framing; dropping it
 cost 0.0003 of cross-validated AUC. No content-word
 n-grams: those memorise publishers (see the shared data's README).
-The weights are learned by training/train_sensational.py and read from data/headline_model.json.
+The weights are learned by newsbadge_dev.training.sensational and read from
+data/headline_model.json.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Sourcing density: who is cited, how, and what is hedged (the report's `sourcing` section).
 
-Cues come from a lexicon learned on PolNeAR train (see cues.py and training/train_sourcing.py);
+Cues come from a lexicon learned on PolNeAR train (see cues.py and newsbadge_dev.training.sourcing);
 each cue's attribution is its sentence, stretched to the end of a quotation that runs past it;
 sources are found next to the cue and merged (sources.py). Density is attributions per 1,000
 article words; score and level place it in the detector's own distribution on PolNeAR train

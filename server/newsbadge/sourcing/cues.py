@@ -1,9 +1,9 @@
 """Attribution cues: words that tell the reader somebody says, thinks or wants something.
 
 A cue is a word whose score in the learned lexicon (cue_lexicon.tsv, made by
-training/train_sourcing.py from PolNeAR train) reaches the threshold, or a form of a hand-listed
-reporting verb (reporting_verbs.txt) that the corpus saw too rarely to score; plus a colon that
-opens a quotation ("Moore noted: “...”"). Adjacent cue words form one cue ("has said",
+newsbadge_dev.training.sourcing from PolNeAR train) reaches the threshold, or a form of a
+hand-listed reporting verb (reporting_verbs.txt) that the corpus saw too rarely to score; plus a
+colon that opens a quotation ("Moore noted: “...”"). Adjacent cue words form one cue ("has said",
 "according to").
 """
 

@@ -1,6 +1,6 @@
 """Readers and metrics for the labeled extraction sets in $NEWSBADGE_DATA.
 
-Used by `training/train_contamination.py` and `bench/eval_contamination.py` only; the service
+Used by `newsbadge_dev.training.contamination` and `bench/eval_contamination.py` only; the service
 never imports this module (it reads files).
 """
 
@@ -13,8 +13,9 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..shared_data import data_dir
-from .align import contained
+from newsbadge.contamination.align import contained
+
+from .paths import data_dir
 
 TOKEN_RE = re.compile(r"\w+")
 SPACE_RE = re.compile(r"\s+")

@@ -9,7 +9,7 @@
 3. data/body_thresholds.json: percentiles of the body density over the PolNeAR train articles
    (ordinary political news): "moderate" above the 85th, "high" above the 97th.
 
-Run: .venv/bin/python training/train_sensational.py   (or `make train`)
+Run: .venv/bin/python -m newsbadge_dev.training.sensational   (or `make train`)
 """
 
 from __future__ import annotations
@@ -18,11 +18,10 @@ import json
 import sys
 from pathlib import Path
 
-from newsbadge.shared_data import data_dir
+from newsbadge.sensational.lexicon import DATA as OUT
+from newsbadge_dev.paths import data_dir
 
-ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = data_dir()
-OUT = ROOT / "server" / "newsbadge" / "sensational" / "data"
 SEED = 0
 FOLDS = 5
 # L2 strength of the logistic regression (scikit-learn's C). 1.0 is its default; with ~80
@@ -34,7 +33,7 @@ HIGH_PERCENTILE = 97
 
 VADER_NOTE = (
     "# Derived from VADER's lexicon (vaderSentiment 3.3.2, C.J. Hutto, MIT licence;\n"
-    "# Hutto and Gilbert, ICWSM 2014) by training/train_sensational.py: {what}.\n"
+    "# Hutto and Gilbert, ICWSM 2014) by newsbadge_dev.training.sensational: {what}.\n"
     "# MIT licence: Copyright (c) 2016 C.J. Hutto. Permission is hereby granted, free of\n"
     "# charge, to any person obtaining a copy of this software ... subject to the condition\n"
     "# that the above copyright notice and this permission notice shall be included in all\n"
@@ -145,8 +144,9 @@ def train_headline() -> dict:
     return {
         "about": "Logistic regression over newsbadge.sensational.headline features; weights are "
                  "per unit of each raw feature (standardisation folded in). Trained by "
-                 "training/train_sensational.py on $NEWSBADGE_DATA/clickbait (Chakraborty et al. "
-                 f"2016, all {len(y)} headlines). cv: stratified {FOLDS}-fold, seed {SEED}, "
+                 "newsbadge_dev.training.sensational on $NEWSBADGE_DATA/clickbait "
+                 f"(Chakraborty et al. 2016, all {len(y)} headlines). cv: stratified "
+                 f"{FOLDS}-fold, seed {SEED}, "
                  "threshold chosen on each training fold. thresholds (0-100 scores): moderate = "
                  "accuracy-maximising cut on the full set; high = 97th percentile of the news "
                  "(non-clickbait) headlines' scores.",
@@ -171,7 +171,7 @@ def train_body() -> dict:
         "about": "Body density (cue weight per 100 article words, newsbadge.sensational.cues) "
                  f"over the {len(paths)} PolNeAR train articles "
                  "($NEWSBADGE_DATA/polnear/train/text), ordinary US political news of 2015-2016, "
-                 "computed by training/train_sensational.py."
+                 "computed by newsbadge_dev.training.sensational."
                  f" moderate = {MODERATE_PERCENTILE}th percentile, high = {HIGH_PERCENTILE}th.",
         "percentiles": {str(q): round(float(np.percentile(densities, q)), 3)
                         for q in (25, 50, 75, 85, 90, 97, 99)},

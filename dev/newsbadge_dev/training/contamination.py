@@ -8,7 +8,7 @@ neighbouring lines (out-of-fold, so it learns from honest ones). Page-grouped 5-
 cross-validation picks the threshold and reports the benchmark metrics; the final weights, fitted
 on every page, go to server/newsbadge/contamination/data/line_model.json.
 
-    .venv/bin/python training/train_contamination.py
+    .venv/bin/python -m newsbadge_dev.training.contamination
 """
 
 from __future__ import annotations
@@ -24,8 +24,9 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
-from newsbadge.contamination import benchmark, features, model
+from newsbadge.contamination import features, model
 from newsbadge.contamination.render import parse, visible_text
+from newsbadge_dev import extraction_sets
 
 OUT = Path(model.MODEL_PATH)
 FOLDS = 5
@@ -33,8 +34,8 @@ C = 1.0  # inverse L2 strength; 0.1-10 changed CV F1 by under 0.005
 THRESHOLDS = [round(t, 2) for t in np.arange(0.30, 0.86, 0.05)]
 
 
-def load_pages() -> list[tuple[benchmark.Page, list[str]]]:
-    pages = benchmark.scrapinghub() + benchmark.wcxb_articles()
+def load_pages() -> list[tuple[extraction_sets.Page, list[str]]]:
+    pages = extraction_sets.scrapinghub() + extraction_sets.wcxb_articles()
     return [(p, visible_text(parse(p.html)).split("\n")) for p in pages]
 
 
@@ -55,14 +56,14 @@ def design(pages, augment: bool = True):
     to a whole page (not a cropped copy), and the row count of each document in order."""
     X, y, w, group, full, sizes = [], [], [], [], [], []
     for i, (page, lines) in enumerate(pages):
-        labels = benchmark.line_labels(lines, page.article)
+        labels = extraction_sets.line_labels(lines, page.article)
         crop = _crop(lines, labels, i) if augment else None
         docs = [(lines, labels, True)] + ([(lines[crop], labels[crop], False)] if crop else [])
         for doc_lines, doc_labels, whole in docs:
             X += features.line_features(features.describe(doc_lines))
             y += doc_labels
             # Lines weigh by their words: the metrics count words (shingles), not lines.
-            w += [1.0 + len(benchmark.tokens(line)) for line in doc_lines]
+            w += [1.0 + len(extraction_sets.tokens(line)) for line in doc_lines]
             group += [i] * len(doc_lines)
             full += [whole] * len(doc_lines)
             sizes.append(len(doc_lines))
@@ -141,10 +142,10 @@ def page_scores(pages, probabilities, threshold):
         keep = p >= threshold
         kept = "\n".join(line for line, k in zip(lines, keep, strict=True) if k)
         if page.set == "scrapinghub":
-            by_set["scrapinghub"].append(benchmark.shingle_prf(kept, page.article))
+            by_set["scrapinghub"].append(extraction_sets.shingle_prf(kept, page.article))
         else:
-            by_set["wcxb"].append((benchmark.word_prf(kept, page.article),
-                                   benchmark.leaked(kept, page.without)))
+            by_set["wcxb"].append((extraction_sets.word_prf(kept, page.article),
+                                   extraction_sets.leaked(kept, page.without)))
     sh = statistics.mean(f for _, _, f in by_set["scrapinghub"])
     wc_f1 = statistics.mean(prf[2] for prf, _ in by_set["wcxb"])
     leaks = sum(n for _, (n, _) in by_set["wcxb"]) / max(sum(t for _, (_, t) in by_set["wcxb"]), 1)
@@ -152,7 +153,7 @@ def page_scores(pages, probabilities, threshold):
 
 
 def main() -> int:
-    missing = benchmark.available()
+    missing = extraction_sets.available()
     if missing:
         print(f"SKIPPED: contamination training data not found ({missing})")
         return 0
@@ -179,11 +180,12 @@ def main() -> int:
     final2 = fit(stacked(X, predict(final1, X), sizes), y, w)
     OUT.write_text(json.dumps({
         "_provenance": (
-            "Written by training/train_contamination.py from $NEWSBADGE_DATA: scrapinghub (all "
-            "181 pages) and wcxb dev article pages (793), visible text rendered by render.py, "
-            f"lines labeled by benchmark.line_labels, logistic regression (C={C}) weighted by "
-            "words per line, each page also seen cropped to its article +-0-3 lines. Threshold "
-            f"and figures from page-grouped {FOLDS}-fold CV."),
+            "Written by newsbadge_dev.training.contamination from $NEWSBADGE_DATA: scrapinghub "
+            "(all 181 pages) and wcxb dev article pages (793), visible text rendered by render.py, "
+            "lines labeled by extraction_sets.line_labels, logistic regression "
+            f"(C={C}) weighted by words per line, each page also seen cropped to its article "
+            "+-0-3 lines. Threshold and figures from page-grouped "
+            f"{FOLDS}-fold CV."),
         "cv": {"scrapinghub_shingle_f1": round(sh, 4), "wcxb_word_f1": round(wc, 4),
                "wcxb_leak_percent": round(leak, 2)},
         "threshold": best,
@@ -191,7 +193,7 @@ def main() -> int:
         "context_features": list(model.CONTEXT_NAMES),
         "stages": [_rounded(final1), _rounded(final2)],
     }, indent=1) + "\n", encoding="utf-8")
-    print(f"wrote {OUT.relative_to(benchmark.REPO)} ({time.time() - t0:.0f} s)")
+    print(f"wrote {OUT} ({time.time() - t0:.0f} s)")
     return 0
 
 

@@ -1,10 +1,10 @@
 """What the extension's browser tests run against: the real newsbadge server on a free port (with
 an API key, so that the extension's key setting is exercised) and the local test pages.
 
-Used as a context manager by the Chromium tests (conftest.py), and as a command by the Firefox
-run: `python tests/extension/harness.py node tests/extension/firefox.mjs` starts both, passes their
-addresses in NEWSBADGE_TEST_SERVER, NEWSBADGE_TEST_PAGES and NEWSBADGE_TEST_KEY, and exits with
-the command's status.
+Used as a context manager by the Chromium tests (tests/extension/conftest.py), and as a command
+by the Firefox run: `python -m newsbadge_dev.browser_services node tests/extension/firefox.mjs`
+starts both, passes their addresses in NEWSBADGE_TEST_SERVER, NEWSBADGE_TEST_PAGES and
+NEWSBADGE_TEST_KEY, and exits with the command's status.
 """
 
 from __future__ import annotations
@@ -13,22 +13,16 @@ import contextlib
 import functools
 import os
 import secrets
-import socket
 import subprocess
 import sys
 import threading
-import time
-import urllib.request
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-REPO = HERE.parents[1]
-PAGES = HERE / "pages"
-SERVER_COMMAND = REPO / ".venv" / "bin" / "newsbadge"
-# The server loads its language profiles and models before /healthz answers (about 10 s here).
-STARTUP_SECONDS = 90
+from .live_server import LiveServer, free_port
+from .paths import REPO
+
+PAGES = REPO / "tests" / "extension" / "pages"
 
 
 @dataclass(frozen=True)
@@ -42,40 +36,14 @@ class Services:
                 "NEWSBADGE_TEST_KEY": self.api_key}
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url + "/healthz", timeout=2) as response:
-            return response.status == 200
-    except OSError:
-        return False
-
-
 @contextlib.contextmanager
 def newsbadge_server(api_key: str):
-    """`newsbadge serve` on a free port, until /healthz answers 200; stopped on exit."""
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "NEWSBADGE_API_KEYS": api_key}
-    process = subprocess.Popen(
-        [str(SERVER_COMMAND), "serve", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    """`newsbadge serve` on a free port with one API key, until /healthz answers 200."""
+    live = LiveServer(workers=1, NEWSBADGE_API_KEYS=api_key)
     try:
-        deadline = time.monotonic() + STARTUP_SECONDS
-        while not _healthy(url):
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                raise RuntimeError(f"newsbadge serve did not start:\n{process.stderr.read()}")
-            time.sleep(0.25)
-        yield url
+        yield f"http://127.0.0.1:{live.port}"
     finally:
-        process.terminate()
-        process.wait(timeout=15)
+        live.stop()
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):

@@ -10,7 +10,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
+REPO = Path(__file__).resolve().parents[2]
+SHARED = REPO.parent / "shared"
 
 
 def data_dir() -> Path:

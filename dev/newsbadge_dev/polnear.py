@@ -11,8 +11,9 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..shared_data import data_dir
-from ..text import Span
+from newsbadge.text import Span
+
+from .paths import data_dir
 
 
 def data_root() -> Path:

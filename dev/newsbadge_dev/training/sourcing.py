@@ -10,7 +10,7 @@ Writes, under server/newsbadge/sourcing/data/:
   its 10th percentile and its median, as the gold counts were described).
 
 Only train is read; dev stays held out for bench/eval_sourcing.py.
-Usage: python training/train_sourcing.py   (NEWSBADGE_DATA defaults to ../shared/data)
+Usage: python -m newsbadge_dev.training.sourcing   (NEWSBADGE_DATA defaults to ../shared/data)
 """
 
 from __future__ import annotations
@@ -21,10 +21,11 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from newsbadge.sourcing import cues, polnear
+from newsbadge.sourcing import cues
 from newsbadge.text import sentence_spans, word_spans
+from newsbadge_dev import polnear
 
-OUT = Path(__file__).resolve().parents[1] / "server" / "newsbadge" / "sourcing" / "data"
+OUT = Path(cues.__file__).with_name("data")
 MIN_SEEN = 2          # a form seen once says nothing about its habits
 SMOOTHING = 2.0       # add-2 in the denominator: a form seen twice as a cue scores 0.5, not 1.0
 MIN_KEPT = 0.05       # forms scoring below this are left out of the file (never near a threshold)
@@ -113,14 +114,16 @@ def main() -> int:
     scores = lexicon(articles, backstop)
     seen, as_cue = form_counts(articles)
     with open(OUT / "cue_lexicon.tsv", "w", encoding="utf-8") as f:
-        f.write("# Made by training/train_sourcing.py from PolNeAR train (840 articles, first\n"
+        f.write("# Made by newsbadge_dev.training.sourcing from PolNeAR train (840 articles, "
+                "first\n"
                 "# annotator of each): score = times inside a gold Cue / (times seen + 2).\n"
                 "# Derived counts only.\n")
         f.write("form\tscore\tseen\tas_cue\n")
         for form in sorted(scores, key=lambda w: (-scores[w], w)):
             f.write(f"{form}\t{scores[form]}\t{seen[form]}\t{as_cue[form]}\n")
     calibration = {
-        "_provenance": "training/train_sourcing.py on PolNeAR train, 5-fold held-out detections",
+        "_provenance": "newsbadge_dev.training.sourcing on PolNeAR train, "
+                       "5-fold held-out detections",
         "cue_threshold": threshold,
         "held_out_sentence_f1": round(results[threshold][0], 4),
         "per_1000_quantiles": [round(quantile(rates, q), 2) for q in QUANTILES],
