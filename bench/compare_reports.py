@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 from newsbadge import analyze
-from newsbadge.contamination.render import parse, visible_text
+from newsbadge.contamination.visible import parse, visible_text
 from newsbadge_dev.paths import data_dir, seed_article
 
 REPO = Path(__file__).resolve().parent.parent

@@ -19,15 +19,11 @@ import time
 import numpy as np
 import trafilatura
 
-from newsbadge.contamination import (
-    Page,
-    benchmark,
-    classify_lines,
-    extractor_kept,
-    features,
-)
-from newsbadge.contamination.render import parse, visible_text
+from newsbadge.contamination import features
+from newsbadge.contamination.classify import Page, classify_lines, extractor_kept
+from newsbadge.contamination.visible import parse, visible_text
 from newsbadge.text import line_spans
+from newsbadge_dev import extraction_sets
 from newsbadge_dev.training import contamination as training
 
 
@@ -38,9 +34,9 @@ def kept_text(text: str, boilerplate_lines) -> str:
 
 
 def row(name: str, pages, outputs) -> str:
-    sh = [benchmark.shingle_prf(o, p.article) for p, o in zip(pages, outputs, strict=True)
+    sh = [extraction_sets.shingle_prf(o, p.article) for p, o in zip(pages, outputs, strict=True)
           if p.set == "scrapinghub"]
-    wc = [(benchmark.word_prf(o, p.article)[2], benchmark.leaked(o, p.without))
+    wc = [(extraction_sets.word_prf(o, p.article)[2], extraction_sets.leaked(o, p.without))
           for p, o in zip(pages, outputs, strict=True) if p.set == "wcxb"]
     leaks = sum(n for _, (n, _) in wc) / max(sum(t for _, (_, t) in wc), 1)
     return (f"| {name} | {statistics.mean(x[0] for x in sh):.3f} | "
@@ -49,17 +45,17 @@ def row(name: str, pages, outputs) -> str:
 
 
 def main() -> int:
-    missing = benchmark.available()
+    missing = extraction_sets.available()
     if missing:
         print(f"SKIPPED: contamination eval data not found ({missing})")
         return 0
     t0 = time.time()
-    pages = benchmark.scrapinghub() + benchmark.wcxb_articles()
+    pages = extraction_sets.scrapinghub() + extraction_sets.wcxb_articles()
     texts, kept = [], []
     for page in pages:
         tree = parse(page.html)
         texts.append(visible_text(tree))
-        lines = [benchmark.tokens(line) for line in texts[-1].split("\n")]
+        lines = [extraction_sets.tokens(line) for line in texts[-1].split("\n")]
         kept.append(extractor_kept(tree, lines) if texts[-1] else None)
     X, y, w, group, full, sizes = training.design(
         [(p, t.split("\n")) for p, t in zip(pages, texts, strict=True)])

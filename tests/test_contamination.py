@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from newsbadge import analyze as analyze_request
 from newsbadge.contamination import analyze, features, phrases, prepare
-from newsbadge.contamination.render import parse, visible_text
+from newsbadge.contamination.visible import parse, visible_text
 from newsbadge.schema import Block
 from newsbadge.text import line_spans
 from newsbadge_dev.paths import seed_article
@@ -172,7 +172,7 @@ def test_offsets_round_trip(parts):
 
 
 def test_very_long_pages_are_judged_up_to_a_bound():
-    from newsbadge.contamination import MAX_LINES
+    from newsbadge.contamination.classify import MAX_LINES
 
     text = ARTICLE + "\n" + "Home\n" * (MAX_LINES + 100)
     result = analyze(prepare(text, None), "en")

@@ -22,7 +22,7 @@ def data_root() -> Path:
 
 
 @dataclass
-class Article:
+class AnnotatedArticle:
     name: str
     text: str
     cues: list[Span]          # one (start, end) per gold Cue, fragments joined end to end
@@ -54,7 +54,7 @@ def read_ann(path: Path) -> tuple[list[Span], list[Span]]:
     return sorted(cues), sorted(sources)
 
 
-def load(split: str, root: Path | None = None) -> list[Article]:
+def load(split: str, root: Path | None = None) -> list[AnnotatedArticle]:
     """Every article of `split` ("train" or "dev") with its gold cue and source spans."""
     root = root or data_root()
     with open(root / "metadata.tsv", encoding="utf-8", newline="") as f:
@@ -67,5 +67,5 @@ def load(split: str, root: Path | None = None) -> list[Article]:
             continue
         text = (root / split / "text" / f"{row['filename']}.txt").read_text(encoding="utf-8")
         cues, sources = read_ann(ann)
-        articles.append(Article(row["filename"], text, cues, sources))
+        articles.append(AnnotatedArticle(row["filename"], text, cues, sources))
     return articles

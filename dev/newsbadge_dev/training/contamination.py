@@ -25,7 +25,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
 from newsbadge.contamination import features, model
-from newsbadge.contamination.render import parse, visible_text
+from newsbadge.contamination.visible import parse, visible_text
 from newsbadge_dev import extraction_sets
 
 OUT = Path(model.MODEL_PATH)
@@ -181,7 +181,8 @@ def main() -> int:
     OUT.write_text(json.dumps({
         "_provenance": (
             "Written by newsbadge_dev.training.contamination from $NEWSBADGE_DATA: scrapinghub "
-            "(all 181 pages) and wcxb dev article pages (793), visible text rendered by render.py, "
+            "(all 181 pages) and wcxb dev article pages (793), visible text rendered by "
+            "visible.py, "
             "lines labeled by extraction_sets.line_labels, logistic regression "
             f"(C={C}) weighted by words per line, each page also seen cropped to its article "
             "+-0-3 lines. Threshold and figures from page-grouped "

@@ -2,64 +2,25 @@
 
 Three inputs, one output. Plain text (what the extension and scripts send) goes through a learned
 line classifier (model.py) plus phrase rules (phrases.py). HTML is rendered to its visible text
-(render.py, which the report's offsets then index); trafilatura picks the main text from the same
+(visible.py, which the report's offsets then index); trafilatura picks the main text from the same
 parsed tree, the lines it dropped are boilerplate, and the line classifier still runs over the
 lines it kept, since teasers, bios and newsletter boxes slip through every extractor. Blocks from
 the extension (the structured path) move each line's score by the block's own signals (blocks.py).
 Lines judged boilerplate become spans with a category and a confidence.
+
+This module composes: classify.py judges the lines, section.py makes the report's section of them.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-import trafilatura
+from ..sections import TOO_SHORT, insufficient
+from ..text import Ranges
+from .classify import MAX_LINES, MIN_WORDS, Page, classify_lines, page_text, prepare
+from .section import level, merged_spans
 
-from ..sections import TOO_SHORT, evidence_span, insufficient
-from ..text import Ranges, line_spans
-from . import blocks as block_signals
-from . import model
-from .align import contained
-from .features import Line, describe
-from .render import parse, visible_text
-
-MIN_WORDS = 20
-# Levels by share of page words outside the article, in %.
-CLEAN_BELOW, SOME_BELOW = 10.0, 30.0
-# A phrase-rule cue on a line this short that does not end like a sentence is boilerplate whatever
-# the classifier says: such lines ("Join Our Community", "0 Comments") are calls to action.
-RULE_MAX_WORDS = 20
-# ... or that does, when it is this short ("© 2026 Gazette. All rights reserved.").
-RULE_MAX_WORDS_SENTENCE = 8
-RULE_CONFIDENCE = 0.9
-# On the HTML path, lines trafilatura kept are dropped only when the classifier is this sure they
-# are not article (probability of article below it). Scrapinghub shingle F1 of the HTML path with
-# the shipped model (in-sample for the classifier) at 0 / 0.05 / 0.15 / 0.3: 0.9487 / 0.9488 /
-# 0.9475 / 0.941; the best, and it still drops the furniture the classifier is surest of.
-KEPT_ARTICLE_BELOW = 0.05
-# Lines trafilatura dropped, and the classifier too, get the higher of the two confidences.
-EXTRACTOR_CONFIDENCE = 0.8
-# Uncategorised boilerplate lines: up to this many words and no sentence end look like links of a
-# menu; longer ones like teaser headlines.
-NAV_MAX_WORDS = 6
-
-
-# Work bounds, so that any 2 MB input is judged in about a second. Real pages stay far below
-# both: scrapinghub's largest has 629 lines and 1,709 elements.
-MAX_LINES = 5_000  # lines past this are not judged (the section says how many were)
-# Above this many elements trafilatura slows to seconds (its link-density passes are quadratic in
-# the worst case: 10,000 list items take 1.8 s); the line classifier then judges alone.
-MAX_EXTRACTOR_ELEMENTS = 6_000
-
-
-@dataclass
-class Page:
-    """The text the report's offsets index, and the structure that came with it."""
-
-    text: str
-    tree: object = None  # the parsed HTML, when the request had some
-    blocks: list = field(default_factory=list)
-    truncated: bool = False  # set by classify_lines: more than MAX_LINES lines
+__all__ = ["Page", "Result", "analyze", "page_text", "prepare"]
 
 
 @dataclass
@@ -67,121 +28,6 @@ class Result:
     text: str
     section: dict
     boilerplate: Ranges
-
-
-def prepare(text: str | None, html: str | None, blocks=None) -> Page:
-    """Parse once: the request's text (else the HTML's visible text, else the blocks' text)."""
-    tree = parse(html) if html else None
-    if text is None:
-        text = visible_text(tree) if tree is not None else (
-            "\n".join(b.text for b in blocks) if blocks else "")
-    return Page(text, tree, list(blocks or []))
-
-
-def page_text(text: str | None, html: str | None) -> str:
-    """The text the report's offsets index: the request's text, else the HTML's visible text."""
-    return prepare(text, html).text
-
-
-def extractor_kept(tree, lines: list[list[str]]) -> list[bool] | None:
-    """Which lines (as lower-cased tokens) trafilatura's main text (favor_precision) contains;
-    None when it found none."""
-    try:
-        main = trafilatura.extract(tree, favor_precision=True, include_comments=False)
-    except (ValueError, TypeError, RecursionError):
-        main = None
-    return contained(lines, main) if main else None
-
-
-def _category(line: Line, hint: str | None) -> str:
-    if line.category:
-        return line.category
-    if hint:
-        return hint
-    if len(line.tokens) <= NAV_MAX_WORDS and not line.ends_sentence:
-        return "navigation"
-    return "other" if line.ends_sentence else "related"
-
-
-def _rule_says_boilerplate(line: Line) -> bool:
-    """A phrase cue on a short line that does not read as a sentence of prose."""
-    n = len(line.tokens)
-    return bool(line.category) and n <= RULE_MAX_WORDS and (
-        not line.ends_sentence or n <= RULE_MAX_WORDS_SENTENCE)
-
-
-def _elements(tree) -> int:
-    return int(tree.xpath("count(//*)"))
-
-
-def _probabilities(lines: list[Line], kept: list[bool] | None) -> list[float]:
-    """The classifier's article probabilities; where an extractor chose lines, of those alone, as
-    one article-only text (the model also learned from pages cropped to their article), since
-    the lines it dropped are boilerplate whatever the classifier says."""
-    if kept is None:
-        return model.article_probabilities(lines)
-    chosen = [i for i, k in enumerate(kept) if k]
-    p = [0.0] * len(lines)
-    for i, pi in zip(chosen, model.article_probabilities([lines[i] for i in chosen]),
-                     strict=True):
-        p[i] = pi
-    return p
-
-
-def classify_lines(page: Page, p_article: list[float] | None = None,
-                   kept: list[bool] | None = None) -> tuple[list, int]:
-    """The boilerplate lines of the page, (start, end, category, confidence, words) each, and the
-    page's word count (\\w+ runs, as the features count them).
-
-    `p_article` replaces the classifier's line probabilities and `kept` the extractor's choice of
-    lines (the eval passes out-of-fold probabilities and a choice made once)."""
-    text = page.text
-    spans = line_spans(text)
-    page.truncated = len(spans) > MAX_LINES
-    spans = spans[:MAX_LINES]
-    lines = describe([text[s:e] for s, e in spans])
-    words = sum(len(line.tokens) for line in lines)
-    if words < MIN_WORDS:
-        return [], words
-    if kept is None and page.tree is not None and _elements(page.tree) <= MAX_EXTRACTOR_ELEMENTS:
-        kept = extractor_kept(page.tree, [line.tokens for line in lines])
-    if p_article is None:
-        # One line is no page: the model judges a line by its neighbours and its place among
-        # them, and a text sent as one paragraph has neither (it called whole articles sent
-        # without line breaks 100% boilerplate). Only the phrase rules judge such a text.
-        p_article = [1.0] if len(lines) == 1 else _probabilities(lines, kept)
-    hints = [None] * len(lines)
-    if page.blocks:
-        p_article, hints = block_signals.adjust(text, spans, p_article, page.blocks)
-    cut = model.threshold()
-    out = []
-    for i, ((start, end), line, p) in enumerate(zip(spans, lines, p_article, strict=True)):
-        confidence = 1.0 - p
-        if _rule_says_boilerplate(line):
-            confidence = max(confidence, RULE_CONFIDENCE)
-        elif kept is not None:
-            if kept[i] and p >= KEPT_ARTICLE_BELOW:
-                continue
-            if not kept[i]:
-                confidence = max(confidence, EXTRACTOR_CONFIDENCE)
-        elif p >= cut:
-            continue
-        out.append((start, end, _category(line, hints[i]), round(confidence, 2),
-                    len(line.tokens)))
-    return out, words
-
-
-def _merged(text: str, lines) -> list[dict]:
-    """Adjacent boilerplate lines of one category become one span."""
-    spans: list[dict] = []
-    for start, end, category, confidence, _ in lines:
-        last = spans[-1] if spans else None
-        if last and last["category"] == category and not text[last["end"]:start].strip():
-            last["end"], last["confidence"] = end, min(last["confidence"], confidence)
-        else:
-            spans.append({"start": start, "end": end, "category": category,
-                          "confidence": confidence})
-    return [evidence_span(text, s.pop("start"), s.pop("end"), **s) for s in spans]
 
 
 def analyze(page: Page | str, language: str | None = None) -> Result:
@@ -194,11 +40,10 @@ def analyze(page: Page | str, language: str | None = None) -> Result:
     lines, words = classify_lines(page)
     if words < MIN_WORDS:
         return Result(text, insufficient(TOO_SHORT, spans=[]), Ranges())
-    spans = _merged(text, lines)
+    spans = merged_spans(text, lines)
     boilerplate = Ranges.of((s["start"], s["end"]) for s in spans)
     share = 100.0 * sum(line[4] for line in lines) / words
-    level = "clean" if share < CLEAN_BELOW else "some" if share < SOME_BELOW else "heavy"
-    section = {"score": round(share, 1), "level": level, "spans": spans}
+    section = {"score": round(share, 1), "level": level(share), "spans": spans}
     if page.truncated:
         section["lines_judged"] = MAX_LINES
     return Result(text, section, boilerplate)

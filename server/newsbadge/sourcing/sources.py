@@ -153,14 +153,14 @@ def anonymous_source(text: str, start: int, end: int):
 
 
 class Sentence(NamedTuple):
-    """A sentence's span and the index of its first word in `Article.words`."""
+    """A sentence's span and the index of its first word in `SourceFinder.words`."""
 
     start: int
     end: int
     first_word: int
 
 
-class Article:
+class SourceFinder:
     """A document's text and words (as spans and, parallel, as strings), with the lookups source
     finding needs."""
 

@@ -1,0 +1,94 @@
+"""From cues to attributions: each cue's sentence (stretched over a quotation that runs on), its
+source (before or after the cue, by the cue's place in its clause) and whether it quotes."""
+
+from __future__ import annotations
+
+import bisect
+
+from ..sections import evidence_span
+from ..text import START
+from . import sources
+from .registry import SourceRegistry
+
+# How far a quotation opened in the cue's sentence may run on (multi-paragraph quotes).
+QUOTE_REACH = 3000
+
+
+def attribute(text: str, found: list, sentences: list, article: sources.SourceFinder):
+    """One attribution per cue: its sentence (stretched over a quotation that runs on), its
+    source, whether it quotes; and the registry of sources met on the way. A participle that
+    continues an attribution in the same sentence ("Moore said ..., adding that ...") has the
+    source of the attribution it continues."""
+    attributions, registry = [], SourceRegistry(article)
+    next_start = -1  # where the sentence after the current cue's begins
+    for cue_start, cue_end in found:  # in text order: a sentence's cues come one after another
+        if cue_start >= next_start:
+            i = max(0, bisect.bisect_right(sentences, cue_start, key=START) - 1)
+            next_start = sentences[i + 1][0] if i + 1 < len(sentences) else len(text)
+            sentence = article.sentence(*sentences[i])
+            end, quote = quotation_end(text, sentence.start, sentence.end)
+            last_source = None
+        if last_source and text.endswith("ing", cue_start, cue_end):
+            source = last_source
+        elif text[cue_start:cue_end].lower() in sources.NOUN_KINDS:
+            source = None  # a noun cue ("reports", "a statement") has no speaker beside it
+        else:
+            source = find_source(text, sentence, cue_start, cue_end, article)
+        last_source = source
+        attributions.append({
+            "start": min(sentence.start, cue_start), "end": max(end, cue_end),
+            "cue": evidence_span(text, cue_start, cue_end),
+            "source": registry.add(text, source) if source else None,
+            "quote": quote,
+        })
+    return attributions, registry
+
+
+def cited_outlets(text: str, attributions: list[dict]):
+    """Outlets named inside attributions are sources too ("a Channel One broadcast"). Text that
+    several attributions share (cues of one sentence) is searched once."""
+    scanned = 0
+    for a in attributions:
+        start, end = max(a["start"], scanned), a["end"]
+        if start < end:
+            yield from sources.outlet_mentions(text, start, end)
+            scanned = end
+
+
+def find_source(text: str, sentence: sources.Sentence, cue_start: int, cue_end: int,
+                article: sources.SourceFinder):
+    """Before the cue, unless the cue opens its clause ("According to X", "..., said X") or
+    is passive ("was reported by X"): only those put the source after the cue; elsewhere a name
+    after the cue is what was said or whom it was told ("told CNN")."""
+    before = text[max(sentence.start, cue_start - 3):cue_start].strip()
+    if before.endswith(","):
+        # "..., said X" names X after the cue, but a subject with an appositive ("The mayor,
+        # Lee Okafor, said in a statement") names the speaker before it: a source there wins.
+        found = (article.source_before(sentence, cue_start)
+                 or article.source_after(sentence, cue_end))
+    elif cue_start == sentence.start or before.endswith(("“", "”", '"')):
+        found = (article.source_after(sentence, cue_end)
+                 or article.source_before(sentence, cue_start))
+    elif text.startswith(" by ", cue_end):
+        found = article.source_after(sentence, cue_end + 4)
+    else:
+        found = article.source_before(sentence, cue_start)
+    return found or sources.anonymous_source(text, sentence.start, sentence.end)
+
+
+def quotation_end(text: str, start: int, end: int) -> tuple[int, bool]:
+    """The end of the attribution and whether it holds a direct quote. A quotation opened in the
+    sentence and not closed there runs on to its closing mark (quotes over several paragraphs)."""
+    opening = text.count("“", start, end)
+    if opening:
+        if opening > text.count("”", start, end):
+            close = text.find("”", end, end + QUOTE_REACH)
+            return (close + 1 if close >= 0 else end), True
+        return end, True
+    straight = text.count('"', start, end)
+    if straight >= 2:
+        return end, True
+    if straight == 1:
+        close = text.find('"', end, end + QUOTE_REACH)
+        return (close + 1 if close >= 0 else end), True
+    return end, False

@@ -1,0 +1,42 @@
+"""The report's `sources` list: one entry per source, in order of first mention."""
+
+from __future__ import annotations
+
+from ..sections import evidence_span
+from . import sources
+
+
+class SourceRegistry:
+    """Sources in order of first mention, one entry per name (surnames and pronouns arrive
+    already resolved to the full name)."""
+
+    def __init__(self, article: sources.SourceFinder):
+        self.article = article
+        self.entries: dict[tuple[str, str], dict] = {}
+
+    def add(self, text: str, found: sources.Found) -> dict:
+        """Count a cited source; its evidence span for the attribution."""
+        self.count(found, cited=True)
+        return evidence_span(text, found.start, found.end, name=found.name, kind=found.kind)
+
+    def count(self, found: sources.Found, cited: bool) -> None:
+        """Enter a source; a mention that is not cited counts only when it is the first."""
+        name, kind = found.name, found.kind
+        key = (name if kind in {"person", "outlet", "organization"} else name.lower(), kind)
+        entry = self.entries.get(key)
+        if entry is None:
+            entry = self.entries[key] = {"name": name, "kind": kind, "mentions": 1}
+        elif cited:
+            entry["mentions"] += 1
+        if "title" not in entry:
+            title = found.title or self._title(found)
+            if title:
+                entry["title"] = title
+
+    def _title(self, found: sources.Found) -> str | None:
+        if found.kind == "outlet":
+            return sources.OUTLET_DESCRIPTIONS.get(found.name) or None
+        return self.article.title_around(*found.mention) if found.mention else None
+
+    def listing(self) -> list[dict]:
+        return list(self.entries.values())
