@@ -200,41 +200,15 @@ def _run_batch(args: argparse.Namespace) -> int:
 
 
 def _report_lines(source: Iterable[str], workers: int) -> Iterator[tuple[bool, str]]:
+    from .batch import analyze_line
+
     requests = ((number, line) for number, line in enumerate(source, 1) if line.strip())
     if workers <= 1:
-        yield from map(report_line, requests)
+        yield from map(analyze_line, requests)
         return
     # fork: the workers inherit the loaded language profiles and lexicons instead of reloading.
     with get_context("fork").Pool(workers) as pool:
-        yield from pool.imap(report_line, requests, chunksize=BATCH_CHUNK)
-
-
-def report_line(numbered_line: tuple[int, str]) -> tuple[bool, str]:
-    """One batch line in, one JSON line out: (False, the report with its id) or (True, an error
-    line with the request's id)."""
-    from .analysis import analyze
-
-    number, line = numbered_line
-    try:
-        request = json.loads(line)
-    except json.JSONDecodeError as error:
-        return _error_line(None, "malformed_json", f"line {number} is not JSON: {error.msg}")
-    request_id = request.get("id") if isinstance(request, dict) else None
-    if not isinstance(request_id, str | int | float | bool):
-        request_id = None
-    try:
-        report = analyze(request)
-    except ValidationError as error:
-        return _error_line(
-            request_id, "invalid_request", f"line {number}: {validation_message(error)}"
-        )
-    return False, json.dumps(report, ensure_ascii=False)
-
-
-def _error_line(request_id, code: str, message: str) -> tuple[bool, str]:
-    return True, json.dumps(
-        {"id": request_id, "error": {"code": code, "message": message}}, ensure_ascii=False
-    )
+        yield from pool.imap(analyze_line, requests, chunksize=BATCH_CHUNK)
 
 
 def _count_lines(path: str) -> int:

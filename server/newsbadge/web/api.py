@@ -12,6 +12,7 @@ from flask import Blueprint
 from pydantic import ValidationError
 
 from ..analysis import analyze
+from ..batch import InvalidRequest, Limits, analyze_item, validated
 from ..schema import AnalyzeRequest, BatchRequest
 from ..settings import Settings
 from . import errors
@@ -25,7 +26,7 @@ def blueprint(settings: Settings) -> Blueprint:
 
     @bp.post("/analyze")
     def analyze_one():
-        request = _validated(read_json(settings.max_json_depth), settings)
+        request = _validated(read_json(settings.max_json_depth), _limits(settings))
         wall, cpu = time.perf_counter(), time.process_time()
         report = _analyze(request)
         # Server-Timing (W3C): the analysis's own time, wall and CPU, in ms; no request content.
@@ -43,7 +44,9 @@ def blueprint(settings: Settings) -> Blueprint:
         if len(batch.requests) > settings.batch_max:
             raise errors.ApiError(422, "invalid_request",
                                   f"requests: at most {settings.batch_max} requests in one batch")
-        return json_response({"reports": [_batch_item(item, settings) for item in batch.requests]})
+        limits = _limits(settings)
+        reports = [analyze_item(item, limits)[1] for item in batch.requests]
+        return json_response({"reports": reports})
 
     if settings.bench_noop:
         @bp.post("/noop")
@@ -55,34 +58,19 @@ def blueprint(settings: Settings) -> Blueprint:
     return bp
 
 
-def _batch_item(item: object, settings: Settings) -> dict:
-    try:
-        return _analyze(_validated(item, settings))
-    except errors.ApiError as exc:
-        return {"id": _item_id(item), **exc.body()}
+def _limits(settings: Settings) -> Limits:
+    return Limits(settings.max_text_chars, settings.max_title_chars)
 
 
 def _analyze(request: AnalyzeRequest) -> dict:
     try:
         return analyze(request)
-    except Exception as exc:  # one page's failure is a JSON 500 (or a batch item's error)
+    except Exception as exc:  # one page's failure is a JSON 500
         raise errors.internal_error(exc) from None
 
 
-def _validated(body: object, settings: Settings) -> AnalyzeRequest:
+def _validated(body: object, limits: Limits) -> AnalyzeRequest:
     try:
-        request = AnalyzeRequest.model_validate(body)
-    except ValidationError as exc:
-        raise errors.validation_error(exc) from None
-    for field, limit in (("text", settings.max_text_chars), ("title", settings.max_title_chars)):
-        value = getattr(request, field)
-        if value is not None and len(value) > limit:
-            raise errors.ApiError(422, "text_too_long",
-                                  f"{field}: longer than {limit} characters ({len(value)})")
-    return request
-
-
-def _item_id(item: object):
-    """A batch item's `id` when it is a JSON scalar, to echo beside its error."""
-    value = item.get("id") if isinstance(item, dict) else None
-    return value if value is None or isinstance(value, (str, int, float, bool)) else None
+        return validated(body, limits)
+    except InvalidRequest as error:
+        raise errors.ApiError(422, error.code, error.message) from None

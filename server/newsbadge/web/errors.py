@@ -9,12 +9,12 @@ those could quote the request's text.
 from __future__ import annotations
 
 import logging
-import traceback
 
 from flask import Flask
 from pydantic import ValidationError
 from werkzeug.exceptions import HTTPException
 
+from ..batch import INTERNAL_ERROR_MESSAGE, log_internal_error
 from ..schema import validation_message
 from .responses import json_response
 
@@ -55,11 +55,9 @@ def validation_error(error: ValidationError) -> ApiError:
 
 
 def internal_error(exc: BaseException) -> ApiError:
-    """Log where an unexpected exception came from (type, file, line; nothing of the request)."""
-    frames = traceback.extract_tb(exc.__traceback__)
-    where = f"{frames[-1].filename}:{frames[-1].lineno} in {frames[-1].name}" if frames else "?"
-    log.error("internal error: %s at %s", type(exc).__name__, where)
-    return ApiError(500, "internal_error", "the server could not analyse this request")
+    """A 500 for an unexpected exception, logged by where it happened (nothing of the request)."""
+    log_internal_error(exc)
+    return ApiError(500, "internal_error", INTERNAL_ERROR_MESSAGE)
 
 
 def from_http_exception(exc: HTTPException) -> ApiError:
