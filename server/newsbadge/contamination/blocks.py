@@ -10,10 +10,11 @@ the signals combine with the text's evidence rather than overrule it.
 from __future__ import annotations
 
 import json
-import math
 import re
 from bisect import bisect_left, bisect_right
 from importlib import resources
+
+from ..logistic import logistic, logit
 
 _SPEC = json.loads((resources.files(__package__) / "data" / "class_words.json").read_text("utf-8"))
 BOILERPLATE_WORDS: dict[str, str] = _SPEC["boilerplate"]
@@ -53,11 +54,6 @@ def block_shift(block) -> tuple[float, str | None]:
     return shift, hint
 
 
-def _logit(p: float) -> float:
-    p = min(max(p, 1e-6), 1 - 1e-6)
-    return math.log(p / (1 - p))
-
-
 def adjust(text: str, spans, p_article: list[float], blocks) -> tuple[list[float], list]:
     """Shifted probabilities and category hints for the lines (`spans`) that blocks cover.
 
@@ -78,6 +74,6 @@ def adjust(text: str, spans, p_article: list[float], blocks) -> tuple[list[float
         first = max(bisect_right(starts, at) - 1, 0)
         for i in range(first, bisect_left(starts, cursor)):
             if spans[i][1] > at:
-                p[i] = 1 / (1 + math.exp(-(_logit(p_article[i]) + shift)))
+                p[i] = logistic(logit(p_article[i]) + shift)
                 hints[i] = hints[i] or hint
     return p, hints

@@ -8,19 +8,16 @@ of menus is not. Pure Python: pages have hundreds of lines, not millions.
 from __future__ import annotations
 
 import json
-import math
 import operator
 from importlib import resources
 
+from ..logistic import logistic
 from . import features
 
 MODEL_PATH = str(resources.files(__package__) / "data" / "line_model.json")
 # Windows (in lines) over which stage 2 averages stage 1's article probability.
 CONTEXT_WINDOWS = (1, 3, 8)
 CONTEXT_NAMES = ("p_prev", "p_next", *(f"p_mean_w{w}" for w in CONTEXT_WINDOWS))
-# Log-odds are clipped to +-LOGIT_LIMIT: past it the probability is 1.0 (or below 5e-18) either
-# way, and math.exp cannot overflow.
-LOGIT_LIMIT = 40.0
 
 
 def context_of(probabilities: list[float]) -> list[list[float]]:
@@ -64,16 +61,9 @@ STAGES = [_folded(stage) for stage in SPEC["stages"]] if SPEC else []
 
 
 def _stage_probabilities(stage: tuple[list[float], float], rows: list[list[float]]) -> list[float]:
-    """The stage's probability of each row: the logistic function of its log-odds, clipped to
-    +-LOGIT_LIMIT (by conditionals: min() and max() calls cost more)."""
+    """The stage's probability of each row: the logistic function of its log-odds."""
     weights, bias = stage
-    out = []
-    for row in rows:
-        z = bias + sum(map(operator.mul, row, weights))
-        if not -LOGIT_LIMIT <= z <= LOGIT_LIMIT:
-            z = LOGIT_LIMIT if z > 0 else -LOGIT_LIMIT
-        out.append(1.0 / (1.0 + math.exp(-z)))
-    return out
+    return [logistic(bias + sum(map(operator.mul, row, weights))) for row in rows]
 
 
 def article_probabilities(lines: list[features.Line]) -> list[float]:

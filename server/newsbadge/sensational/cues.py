@@ -12,7 +12,7 @@ from itertools import compress
 
 from ..document import Document
 from ..text import Ranges, lowered
-from .lexicon import ANCHORS, NEGATORS, VALENCE
+from .lexicon import ANCHORS, NEGATORS, VALENCE, is_superlative
 
 CANDIDATES = frozenset(ANCHORS) | NEGATORS
 Cue = tuple[int, int, str, float]  # start, end, kind, weight
@@ -156,16 +156,15 @@ def _word_cues(words: list[tuple[int, int]], strings: list[str]) -> list[Cue]:
 
 
 def _superlatives(lower: str) -> list[Cue]:
-    """Words ending in "-iest" ("craziest", "deadliest") of seven letters or more, found from
-    their ending (a literal: fast to search) back to their start; not "earliest", which dates
-    rather than judges, nor words the lexicons already judge."""
+    """Superlatives (lexicon.is_superlative), found from their "-iest" ending (a literal: fast to
+    search) back to their start; not words the lexicons already judge."""
     found = []
     for m in IEST_RE.finditer(lower):
         start = m.start()
         while start > 0 and lower[start - 1].isalpha():
             start -= 1
         word = lower[start : m.end()]
-        if len(word) > 6 and word != "earliest" and word not in ANCHORS and (
+        if is_superlative(word) and word not in ANCHORS and (
             start == 0 or not lower[start - 1].isalnum()
         ):
             found.append((start, m.end(), "superlative", KIND_WEIGHTS["superlative"]))

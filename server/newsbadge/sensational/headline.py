@@ -15,9 +15,9 @@ data/headline_model.json.
 from __future__ import annotations
 
 import json
-import math
 import re
 
+from ..logistic import logistic
 from ..text import WORD_RE
 from .lexicon import (
     BOOSTERS,
@@ -28,15 +28,13 @@ from .lexicon import (
     PHRASES,
     VALENCE,
     data_lines,
+    is_superlative,
 )
 
 MODEL = json.loads((DATA / "headline_model.json").read_text(encoding="utf-8"))
 # Headlines run to about 100 characters, rarely 300; a "title" beyond this is not one, and reading
 # all of a 2 MB one would blow the time budget. Offsets into the title stay exact (a prefix).
 MAX_TITLE_CHARS = 500
-# |logit| beyond this is certainty either way (probability within 1e-13 of 0 or 1); the clamp keeps
-# math.exp in range for absurd inputs.
-MAX_LOGIT = 30.0
 
 WORD_CLASSES = {row[0]: frozenset(row[1:]) for row in data_lines("headline_words_en.txt")}
 NUMBER_WORDS = WORD_CLASSES["number_words"]
@@ -112,7 +110,7 @@ def score(title: str) -> tuple[float, list[dict]]:
     title = title[:MAX_TITLE_CHARS]
     values, spans = features(title)
     weights = MODEL["weights"]
-    logit = MODEL["intercept"] + sum(weights.get(k, 0.0) * v for k, v in values.items() if v)
+    log_odds = MODEL["intercept"] + sum(weights.get(k, 0.0) * v for k, v in values.items() if v)
     cues = [
         {"start": s, "end": e, "text": title[s:e], "cue": name, "weight": round(weights[name], 2)}
         for name, found in spans.items()
@@ -120,7 +118,7 @@ def score(title: str) -> tuple[float, list[dict]]:
         for s, e in found
     ]
     cues.sort(key=lambda c: (c["start"], c["end"]))
-    return 100 / (1 + math.exp(-max(-MAX_LOGIT, min(MAX_LOGIT, logit)))), cues
+    return 100 * logistic(log_odds), cues
 
 
 def _is_number(word: str) -> bool:
@@ -147,15 +145,10 @@ def _phrase_spans(toks: list[tuple[int, int, str]]) -> dict[str, list[tuple[int,
                 i += length - 1
                 break
         else:
-            if _is_superlative(words[i]):
+            if is_superlative(words[i]):
                 found["superlative"].append(toks[i][:2])
         i += 1
     return found
-
-
-def _is_superlative(word: str) -> bool:
-    """-iest adjectives ("craziest", "deadliest"), except "earliest", which dates, not rates."""
-    return len(word) > 6 and word.endswith("iest") and word != "earliest"
 
 
 # Every feature's name, in the order of the model's training matrix.

@@ -24,6 +24,13 @@ def data_lines(name: str) -> list[list[str]]:
     return rows
 
 
+def is_superlative(word: str) -> bool:
+    """A lower-case "-iest" adjective of seven letters or more ("craziest", "deadliest"), except
+    "earliest", which dates rather than judges. Shared by the headline features and the body
+    cues."""
+    return len(word) > 6 and word.endswith("iest") and word != "earliest"
+
+
 def _apostrophe_forms(phrase: str) -> set[str]:
     """A phrase as written and with the typographic apostrophe that news pages mostly use."""
     return {phrase, phrase.replace("'", "\u2019")}
