@@ -8,18 +8,28 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
+from importlib import metadata
 from multiprocessing import get_context
 
 from pydantic import ValidationError
 
 from .schema import validation_message
+from .settings import SettingsError, positive_int
 
 # Exit statuses (documented in the README).
 EXIT_OK = 0
 EXIT_USAGE = 2  # bad usage, unreadable or invalid input, or a batch with failed lines
 EXIT_CHECK_FAILED = 3  # a threshold set with --max-sensational/--max-contamination/--min-sourcing
+EXIT_INTERRUPTED = 130  # Ctrl-C, as a shell reports a program ended by SIGINT (128 + 2)
+EXIT_CLOSED_PIPE = 141  # the reader closed our output (`| head`), as for SIGPIPE (128 + 13)
+STDOUT_FD = 1  # by number: a batch writing to stdout has closed the sys.stdout object by then
+# Language codes --lang accepts: ISO 639-1 or 639-3, with an optional region ("en", "pt-BR").
+LANG_RE = re.compile(r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})?$")
+# A file whose first characters are one of these is HTML, whatever its name.
+HTML_OPENINGS = ("<!doctype html", "<html", "<head", "<body", "<?xml")
 
 # Lines handed to a batch worker at a time: large enough that inter-process traffic is small next
 # to the analysis (a report is a few kB), small enough that the progress bar moves.
@@ -27,8 +37,54 @@ BATCH_CHUNK = 8
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run a command; a closed pipe, Ctrl-C or a bad setting ends it with one line, no traceback."""
     args = _parser().parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        print("newsbadge: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # Python flushes stdout at exit and would complain again: point it at /dev/null first
+        # (the recipe of Python's signal module documentation).
+        os.dup2(os.open(os.devnull, os.O_WRONLY), STDOUT_FD)
+        return EXIT_CLOSED_PIPE
+    except SettingsError as error:
+        print(f"newsbadge: bad setting: {error}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _version() -> str:
+    try:
+        return metadata.version("newsbadge")
+    except metadata.PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown"
+
+
+def _score_limit(raw: str) -> float:
+    """A score threshold: a number from 0 to 100, the scale of every section's score."""
+    try:
+        value = float(raw)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{raw!r} is not a number") from None
+    if not 0 <= value <= 100:
+        raise argparse.ArgumentTypeError(f"{raw} is outside the scores' range, 0 to 100")
+    return value
+
+
+def _workers(raw: str) -> int:
+    """A worker count, read as NEWSBADGE_WORKERS is."""
+    try:
+        return positive_int(raw)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"{raw!r} {error}") from None
+
+
+def _language(raw: str) -> str:
+    if not LANG_RE.match(raw):
+        raise argparse.ArgumentTypeError(
+            f"{raw!r} is not a language code: use ISO 639-1, such as en, fr or pt-BR")
+    return raw
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -36,6 +92,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="newsbadge",
         description="Score news pages for sensational framing, contamination and sourcing.",
     )
+    parser.add_argument("--version", action="version", version=f"newsbadge {_version()}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     analyze = commands.add_parser(
@@ -46,24 +103,26 @@ def _parser() -> argparse.ArgumentParser:
     analyze.add_argument("file", nargs="?", default="-", help="text or HTML file; - for stdin")
     analyze.add_argument("--title", help="the page's headline")
     analyze.add_argument("--url", help="the page's address (recorded in the report only)")
-    analyze.add_argument("--lang", help="language code, instead of detecting it")
-    analyze.add_argument("--html", action="store_true", help="the input is HTML")
+    analyze.add_argument("--lang", type=_language,
+                         help="language code (ISO 639-1, such as en), instead of detecting it")
+    analyze.add_argument("--html", action="store_true",
+                         help="the input is HTML (also assumed when it starts like an HTML page)")
     analyze.add_argument("--format", choices=("json", "text"), default="json")
     analyze.add_argument(
         "--max-sensational",
-        type=float,
+        type=_score_limit,
         metavar="SCORE",
         help=f"exit {EXIT_CHECK_FAILED} when the sensational score is above SCORE",
     )
     analyze.add_argument(
         "--max-contamination",
-        type=float,
+        type=_score_limit,
         metavar="SCORE",
         help=f"exit {EXIT_CHECK_FAILED} when the contamination score is above SCORE",
     )
     analyze.add_argument(
         "--min-sourcing",
-        type=float,
+        type=_score_limit,
         metavar="SCORE",
         help=f"exit {EXIT_CHECK_FAILED} when the sourcing score is below SCORE",
     )
@@ -80,7 +139,7 @@ def _parser() -> argparse.ArgumentParser:
     batch.add_argument(
         "-w",
         "--workers",
-        type=int,
+        type=_workers,
         default=os.cpu_count() or 1,
         help="worker processes (default: one per CPU)",
     )
@@ -94,7 +153,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--bind", help="HOST:PORT (default: NEWSBADGE_BIND or 127.0.0.1:8000)")
     serve.add_argument(
         "--workers",
-        type=int,
+        type=_workers,
         help="worker processes (default: NEWSBADGE_WORKERS or from the CPU count)",
     )
     serve.set_defaults(run=_run_serve)
@@ -109,8 +168,11 @@ def _run_analyze(args: argparse.Namespace) -> int:
     except OSError as error:
         print(f"newsbadge: cannot read {args.file}: {error.strerror}", file=sys.stderr)
         return EXIT_USAGE
+    as_html = args.html or _looks_like_html(content)
+    if as_html and not args.html:
+        print("newsbadge: the input looks like HTML: reading it as HTML", file=sys.stderr)
     request = {
-        "html" if args.html else "text": content,
+        "html" if as_html else "text": content,
         "title": args.title,
         "url": args.url,
         "lang": args.lang,
@@ -128,6 +190,10 @@ def _run_analyze(args: argparse.Namespace) -> int:
     for message in failed:
         print(f"newsbadge: check failed: {message}", file=sys.stderr)
     return EXIT_CHECK_FAILED if failed else EXIT_OK
+
+
+def _looks_like_html(content: str) -> bool:
+    return content.lstrip("\ufeff \t\r\n")[:20].lower().startswith(HTML_OPENINGS)
 
 
 def _read(path: str) -> str:

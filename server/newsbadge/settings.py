@@ -73,18 +73,20 @@ class Settings:
         return cls(**values)
 
 
-def _positive_int(raw: str) -> int:
-    value = int(raw.replace("_", ""))
-    if value < 1:
-        raise ValueError("must be a positive integer")
-    return value
+def _int_at_least(minimum: int, message: str):
+    def parse(raw: str) -> int:
+        try:
+            value = int(raw.replace("_", ""))
+        except ValueError:
+            raise ValueError(message) from None
+        if value < minimum:
+            raise ValueError(message)
+        return value
+    return parse
 
 
-def _non_negative_int(raw: str) -> int:
-    value = int(raw.replace("_", ""))
-    if value < 0:
-        raise ValueError("must be 0 or more")
-    return value
+positive_int = _int_at_least(1, "must be a whole number, 1 or more")
+_non_negative_int = _int_at_least(0, "must be a whole number, 0 or more")
 
 
 def _csv(raw: str) -> tuple[str, ...]:
@@ -121,18 +123,18 @@ def _choice(*allowed: str):
 
 _PARSERS = {
     "bind": str,
-    "workers": _positive_int,
+    "workers": positive_int,
     "worker_class": _choice("sync", "gthread"),
-    "threads": _positive_int,
-    "timeout": _positive_int,
-    "graceful_timeout": _positive_int,
+    "threads": positive_int,
+    "timeout": positive_int,
+    "graceful_timeout": positive_int,
     "keepalive": _non_negative_int,
     "max_requests": _non_negative_int,
-    "max_bytes": _positive_int,
-    "max_text_chars": _positive_int,
-    "max_title_chars": _positive_int,
-    "max_json_depth": _positive_int,
-    "batch_max": _positive_int,
+    "max_bytes": positive_int,
+    "max_text_chars": positive_int,
+    "max_title_chars": positive_int,
+    "max_json_depth": positive_int,
+    "batch_max": positive_int,
     "api_keys": _csv,
     "cors_origins": _csv,
     "rate_limit": _rate,
