@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import trafilatura
 
-from ..sections import TOO_SHORT, evidence_span, insufficient
+from ..sections import TOO_SHORT, Scale, evidence_span, insufficient
 from ..text import Ranges, line_spans
 from . import blocks as block_signals
 from . import model
@@ -26,6 +26,7 @@ from .render import parse, visible_text
 MIN_WORDS = 20
 # Levels by share of page words outside the article, in %.
 CLEAN_BELOW, SOME_BELOW = 10.0, 30.0
+SCALE = Scale(cuts=(("clean", CLEAN_BELOW), ("some", SOME_BELOW)), top="heavy", optimum=0.0)
 # A phrase-rule cue on a line this short that does not end like a sentence is boilerplate whatever
 # the classifier says: such lines ("Join Our Community", "0 Comments") are calls to action.
 RULE_MAX_WORDS = 20
@@ -193,12 +194,12 @@ def analyze(page: Page | str, language: str | None = None) -> Result:
     text = page.text
     lines, words = classify_lines(page)
     if words < MIN_WORDS:
-        return Result(text, insufficient(TOO_SHORT, spans=[]), Ranges())
+        return Result(text, insufficient(TOO_SHORT, SCALE, spans=[]), Ranges())
     spans = _merged(text, lines)
     boilerplate = Ranges.of((s["start"], s["end"]) for s in spans)
-    share = 100.0 * sum(line[4] for line in lines) / words
-    level = "clean" if share < CLEAN_BELOW else "some" if share < SOME_BELOW else "heavy"
-    section = {"score": round(share, 1), "level": level, "spans": spans}
+    share = round(100.0 * sum(line[4] for line in lines) / words, 1)
+    section = {"score": share, "level": SCALE.level(share), "scale": SCALE.report(),
+               "spans": spans}
     if page.truncated:
         section["lines_judged"] = MAX_LINES
     return Result(text, section, boilerplate)

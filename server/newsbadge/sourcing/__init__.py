@@ -16,7 +16,7 @@ from importlib import resources
 from itertools import compress
 
 from ..document import Document
-from ..sections import TOO_SHORT, UNSUPPORTED_LANGUAGE, evidence_span, insufficient
+from ..sections import TOO_SHORT, UNSUPPORTED_LANGUAGE, Scale, evidence_span, insufficient
 from ..text import START, Span
 from . import cues, sources
 
@@ -60,9 +60,9 @@ EMPTY = {"per_1000_words": None, "attributions": [], "sources": [], "hedges": []
 
 def analyze(doc: Document) -> dict:
     if doc.language not in LANGUAGES:
-        return insufficient(UNSUPPORTED_LANGUAGE, **EMPTY)
+        return insufficient(UNSUPPORTED_LANGUAGE, SCALE, **EMPTY)
     if len(doc.article_words) < MIN_WORDS:
-        return insufficient(TOO_SHORT, **EMPTY)
+        return insufficient(TOO_SHORT, SCALE, **EMPTY)
     text = doc.text
     is_trigger = list(map(TRIGGERS.__contains__, doc.article_strings))
     hits = list(compress(doc.article_words, is_trigger))
@@ -79,8 +79,10 @@ def analyze(doc: Document) -> dict:
     for outlet in cited_outlets(text, attributions):
         registry.count(outlet, cited=False)
     per_1000 = round(len(found) * 1000 / len(doc.article_words), 1)
-    section = {"score": score(per_1000), "level": level(per_1000), "per_1000_words": per_1000,
-               "attributions": attributions, "sources": registry.listing(),
+    graded = score(per_1000)
+    section = {"score": graded, "level": SCALE.level(graded), "scale": SCALE.report(),
+               "per_1000_words": per_1000, "attributions": attributions,
+               "sources": registry.listing(),
                "hedges": find_hedges(text, hits, hit_strings),
                "thresholds": {"thin_below": CALIBRATION["thin_below"],
                               "well_sourced_from": CALIBRATION["well_sourced_from"]}}
@@ -192,10 +194,11 @@ def score(per_1000: float) -> float:
     return round(100 * (i - 1 + fraction) / (len(quantiles) - 1), 1)
 
 
-def level(per_1000: float) -> str:
-    if per_1000 < CALIBRATION["thin_below"]:
-        return "thin"
-    return "well_sourced" if per_1000 >= CALIBRATION["well_sourced_from"] else "moderate"
+# Levels on the score scale: they change where the scores of the calibration's density cuts (its
+# 10th percentile and median) fall.
+SCALE = Scale(cuts=(("thin", score(CALIBRATION["thin_below"])),
+                    ("moderate", score(CALIBRATION["well_sourced_from"]))),
+              top="well_sourced", optimum=100.0)
 
 
 class SourceRegistry:
