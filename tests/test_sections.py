@@ -38,9 +38,8 @@ def level_by_cuts(score: float, scale: dict) -> str:
 
 
 @pytest.fixture(scope="module")
-def swept(request) -> dict[str, list[dict]]:
+def swept(wire_story) -> dict[str, list[dict]]:
     """The graded sections of each sweep, by section name."""
-    wire_story = request.getfixturevalue("wire_story")
     pages = {
         "sensational": [calm_page_with_loaded_sentences(n) for n in range(30)],
         "contamination": [wire_story_with_share_buttons(n, wire_story) for n in range(40)],

@@ -3,7 +3,7 @@
 // and the background read reports through it; the content scripts never see a report, only the
 // plain spans the background passes them (they are classic scripts and cannot import this).
 
-export const REPORT_SCHEMA = "newsbadge.report/1";
+const REPORT_SCHEMA = "newsbadge.report/1";
 export const SECTION_KEYS = ["sensational", "contamination", "sourcing"];
 
 export const isReport = (body) => body?.schema === REPORT_SCHEMA;
