@@ -2,6 +2,7 @@
 import { clearBadge, showBadge, showChecking } from "./badge.js";
 import { extractPage, hideHighlights, highlightCss, insertCss, removeCss, revealSpan,
   showHighlights } from "./page.js";
+import { badgeOf } from "./report.js";
 import { analyzePage } from "./server.js";
 import { loadSettings } from "./settings.js";
 import { clearTabState, getTabState, setTabState, updateTabState } from "./tabstate.js";
@@ -25,7 +26,7 @@ export async function checkTab(tabId) {
     await setTabState(tabId, {
       status: "done", checkId, report, textLength: page.text.length, highlights: false, css: null,
     });
-    await showBadge(tabId, report.badge);
+    await showBadge(tabId, badgeOf(report));
   } catch (error) {
     if (!(await stillCurrent())) return;
     await setTabState(tabId, {

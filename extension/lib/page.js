@@ -1,6 +1,7 @@
 // Everything the background does inside a page, through scripting.executeScript into the
 // extension's isolated world: extracting the text, marking and revealing evidence.
 import { ext } from "./ext.js";
+import { highlightGroups } from "./report.js";
 
 const EXTRACT_FILES = ["vendor/Readability.js", "content/visible.js", "content/extract.js"];
 const HIGHLIGHT_FILES = ["content/visible.js", "content/highlight.js"];
@@ -27,19 +28,6 @@ async function run(tabId, files, func, args = []) {
 export const extractPage = (tabId) =>
   run(tabId, EXTRACT_FILES, () => newsbadgeExtract());
 
-/** The spans to mark, per highlight group, as [start, end] code point offsets. */
-export function evidenceGroups(report) {
-  const spans = (items) => items.map((item) => [item.start, item.end]);
-  const attributions = report.sourcing.attributions
-    .flatMap((attribution) => [attribution.source, attribution.cue].filter(Boolean));
-  return {
-    sensational: spans(report.sensational.evidence),
-    contamination: spans(report.contamination.spans),
-    sourcing: spans(attributions),
-    hedge: spans(report.sourcing.hedges),
-  };
-}
-
 /** The ::highlight() rules for the reader's colours (hedges: sourcing's colour, underlined). */
 export function highlightCss(colors) {
   return [
@@ -56,7 +44,7 @@ export const removeCss = (tabId, css) => ext.scripting.removeCSS({ target: { tab
 
 export const showHighlights = (tabId, report, textLength) =>
   run(tabId, HIGHLIGHT_FILES, (groups, length) => newsbadgeHighlights.show(groups, length),
-    [evidenceGroups(report), textLength]);
+    [highlightGroups(report), textLength]);
 
 export const hideHighlights = (tabId) =>
   run(tabId, HIGHLIGHT_FILES, () => newsbadgeHighlights.hide());

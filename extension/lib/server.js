@@ -1,4 +1,5 @@
 // The one call to the newsbadge server: POST /v1/analyze (see DESIGN.md).
+import { isReport } from "./report.js";
 
 /** A failed analysis, with a `kind` the popup turns into a state and advice. */
 export class ServerError extends Error {
@@ -34,7 +35,7 @@ export async function analyzePage(page, settings) {
     const message = body?.error?.message ?? `HTTP ${response.status}`;
     throw new ServerError(kind, message, response.status);
   }
-  if (body?.schema !== "newsbadge.report/1") {
+  if (!isReport(body)) {
     throw new ServerError("rejected", "the server's answer is not a newsbadge report");
   }
   return body;

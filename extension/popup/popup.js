@@ -1,6 +1,7 @@
 // The popup: shows the state of the current tab (opened as a page by the tests: ?tab=ID), and
 // starts a check when the tab has none: opening the popup is the reader's request to check.
 import { ext } from "../lib/ext.js";
+import { badgeOf, languageCode, ungradedReason } from "../lib/report.js";
 import { keyFor, getTabState } from "../lib/tabstate.js";
 import { renderReport } from "./render.js";
 
@@ -48,11 +49,11 @@ function showBadge(badge) {
 
 /** The state shown above the report when the report cannot grade the page. */
 function reportState(report) {
-  const reasons = [report.sensational, report.sourcing].map((section) => section.reason);
-  if (reasons.includes("unsupported_language") || report.language?.supported === false) {
-    return ["unsupported_language", `newsbadge can't judge pages in this language yet (${report.language?.code ?? "?"}).`];
+  const reason = ungradedReason(report);
+  if (reason === "unsupported_language") {
+    return [reason, `newsbadge can't judge pages in this language yet (${languageCode(report)}).`];
   }
-  if (report.badge.level === "unknown") return ["too_short", "Not enough article text to judge."];
+  if (reason === "too_short") return [reason, "Not enough article text to judge."];
   return ["done", ""];
 }
 
@@ -81,12 +82,13 @@ function render(tabId, state) {
   if (state.checkId === renderedCheck) return;
   renderedCheck = state.checkId;
   const { report } = state;
-  showBadge(report.badge);
+  const badge = badgeOf(report);
+  showBadge(badge);
   const [name, text] = reportState(report);
   if (name === "done") $("state").hidden = true;
   else showState(name, text);
   $("state").dataset.state = name;
-  $("summary").textContent = report.badge.summary;
+  $("summary").textContent = badge.summary;
   $("highlights").checked = Boolean(state.highlights);
   renderReport(report, $("meters"), $("evidence"), (item) => reveal(tabId, item));
 }

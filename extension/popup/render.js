@@ -1,8 +1,11 @@
 // Builds the popup's report view from DOM nodes and textContent only: nothing from the page or
 // the server is ever parsed as HTML.
-import { SECTIONS, insufficientReason } from "./sections.js";
+import { SECTION_KEYS, evidenceOf, isGraded, meterScale } from "../lib/report.js";
+import { SECTION_VIEWS, insufficientReason } from "./sections.js";
 
 const MAX_ITEMS = 40;
+const SHORT_LABEL = 140;
+const clip = (text) => (text.length > SHORT_LABEL ? `${text.slice(0, SHORT_LABEL - 1)}…` : text);
 
 function element(tag, properties = {}, children = []) {
   const node = document.createElement(tag);
@@ -11,28 +14,31 @@ function element(tag, properties = {}, children = []) {
   return node;
 }
 
-function meterRow(spec, section) {
-  const scored = section.score !== null && section.score !== undefined;
-  const meter = element("meter", {
-    min: 0, max: 100, low: spec.low, high: spec.high, optimum: spec.optimum, value: scored ? section.score : 0,
-  });
-  meter.setAttribute("aria-label", spec.title);
-  const level = scored
-    ? `${spec.levels[section.level] ?? section.level} (${Math.round(section.score)})`
+/** A <meter> coloured by the section's own level cuts; none when the report has no scale. */
+function meter(view, section) {
+  const scale = meterScale(section);
+  if (!scale) return [];
+  const node = element("meter", { ...scale, value: isGraded(section) ? section.score : scale.min });
+  node.setAttribute("aria-label", view.title);
+  return [node];
+}
+
+function meterRow(view, section) {
+  const level = isGraded(section)
+    ? `${view.levels[section.level] ?? section.level} (${Math.round(section.score)})`
     : insufficientReason(section);
   return element("div", { className: "meter" }, [
-    element("span", { textContent: spec.title }),
-    meter,
+    element("span", { textContent: view.title }),
+    ...meter(view, section),
     element("span", { className: "level", textContent: level }),
   ]);
 }
 
-function evidenceList(spec, section, onReveal) {
-  const items = spec.evidence(section);
+function evidenceList(view, items, onReveal) {
   const list = element("ul", {}, items.slice(0, MAX_ITEMS).map((entry) => {
     const button = element("button", { type: "button", title: "Show in the page" }, [
       element("span", { className: "note", textContent: entry.note }),
-      entry.label,
+      clip(entry.label),
     ]);
     button.dataset.start = entry.start;
     button.dataset.end = entry.end;
@@ -40,24 +46,26 @@ function evidenceList(spec, section, onReveal) {
     return element("li", {}, [button]);
   }));
   const details = element("details", {}, [
-    element("summary", { textContent: `${spec.evidenceTitle} (${items.length})` }),
+    element("summary", { textContent: `${view.evidenceTitle} (${items.length})` }),
     list,
   ]);
   if (items.length > MAX_ITEMS) {
     details.append(element("p", { className: "more",
       textContent: `and ${items.length - MAX_ITEMS} more (highlight them in the page)` }));
   }
-  details.dataset.section = spec.key;
   details.open = items.length > 0;
   return details;
 }
 
+function tagged(key, node) {
+  node.dataset.section = key;
+  return node;
+}
+
 /** Fills the meters and evidence containers for `report`; `onReveal(item)` on an item's click. */
 export function renderReport(report, meters, evidence, onReveal) {
-  meters.replaceChildren(...SECTIONS.map((spec) => {
-    const row = meterRow(spec, report[spec.key]);
-    row.dataset.section = spec.key;
-    return row;
-  }));
-  evidence.replaceChildren(...SECTIONS.map((spec) => evidenceList(spec, report[spec.key], onReveal)));
+  meters.replaceChildren(...SECTION_KEYS.map((key) =>
+    tagged(key, meterRow(SECTION_VIEWS[key], report[key]))));
+  evidence.replaceChildren(...SECTION_KEYS.map((key) =>
+    tagged(key, evidenceList(SECTION_VIEWS[key], evidenceOf(report, key), onReveal))));
 }

@@ -1,52 +1,24 @@
-// How the popup shows each section of a newsbadge.report/1: its meter and its evidence list.
-// Meters follow the <meter> element's low/high/optimum, so the browser colours them; low and high
-// are the scores at which the server's levels change (docs/sensational.md: 40 and 70; contamination:
-// 10% and 30%; sourcing: the 10th percentile and the median of PolNeAR), so colour and level agree.
+// How the popup shows each section of a newsbadge.report/1: its title, its levels in words, and
+// the title of its evidence list. The numbers (scores, level cuts, evidence) come from the report,
+// read through lib/report.js.
 
-const SHORT_LABEL = 140;
-const clip = (text) => (text.length > SHORT_LABEL ? `${text.slice(0, SHORT_LABEL - 1)}…` : text);
-const item = (span, note, label = span.text) =>
-  ({ start: span.start, end: span.end, note, label: clip(label) });
-
-export const SECTIONS = [
-  {
-    key: "sensational",
+export const SECTION_VIEWS = {
+  sensational: {
     title: "Sensational framing",
-    optimum: 0,
-    low: 40,
-    high: 70,
     levels: { low: "calm", moderate: "some loaded words", high: "sensational" },
     evidenceTitle: "Loaded phrases",
-    evidence: (section) => section.evidence.map((cue) => item(cue, cue.cue)),
   },
-  {
-    key: "contamination",
+  contamination: {
     title: "Ads and clutter",
-    optimum: 0,
-    low: 10,
-    high: 30,
     levels: { clean: "clean", some: "some clutter", heavy: "heavy clutter" },
     evidenceTitle: "Boilerplate lines",
-    evidence: (section) => section.spans.map((span) => item(span, span.category)),
   },
-  {
-    key: "sourcing",
+  sourcing: {
     title: "Sourcing",
-    optimum: 100,
-    low: 10,
-    high: 50,
     levels: { thin: "thin", moderate: "moderate", well_sourced: "well sourced" },
     evidenceTitle: "Sources and hedges",
-    evidence: (section) => [
-      ...section.attributions.map((attribution) => item(
-        attribution,
-        attribution.quote ? "quote" : "attribution",
-        [attribution.source?.text, attribution.cue.text].filter(Boolean).join(" · "),
-      )),
-      ...section.hedges.map((hedge) => item(hedge, "hedge")),
-    ],
   },
-];
+};
 
 /** Why a section has no score, in words ("insufficient" sections carry a `reason`). */
 export function insufficientReason(section) {

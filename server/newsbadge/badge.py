@@ -1,8 +1,9 @@
 """The badge: one number and one colour for the icon, one sentence for the popup.
 
-The number is a 0-100 "reads like news" score averaged over the sections that could be graded:
-calm framing (100 - sensational), a clean page (100 - contamination) and sourcing. Each section
-counts the same: we have no data that says one matters more to readers than another.
+The number is a 0-100 "reads like news" score averaged over the sections that could be graded,
+each turned by its scale so that 100 is its best (`optimum`): calm framing (100 - sensational), a
+clean page (100 - contamination) and sourcing. Each section counts the same: we have no data that
+says one matters more to readers than another.
 """
 
 from __future__ import annotations
@@ -32,13 +33,8 @@ SOURCING_WORDS = {
 
 
 def badge(sensational: dict, contamination: dict, sourcing: dict) -> dict:
-    parts = []
-    if sensational["score"] is not None:
-        parts.append(100 - sensational["score"])
-    if contamination["score"] is not None:
-        parts.append(100 - contamination["score"])
-    if sourcing["score"] is not None:
-        parts.append(sourcing["score"])
+    parts = [_goodness(section) for section in (sensational, contamination, sourcing)
+             if section["score"] is not None]
     if not parts or (sensational["score"] is None and sourcing["score"] is None):
         return {
             "text": "?",
@@ -54,6 +50,13 @@ def badge(sensational: dict, contamination: dict, sourcing: dict) -> dict:
         "level": level,
         "summary": _summary(sensational, contamination, sourcing),
     }
+
+
+def _goodness(section: dict) -> float:
+    """A graded section's distance from the worst end of its scale (100 at its optimum)."""
+    scale = section["scale"]
+    worst = scale["min"] + scale["max"] - scale["optimum"]
+    return abs(section["score"] - worst)
 
 
 def _summary(sensational: dict, contamination: dict, sourcing: dict) -> str:

@@ -19,6 +19,8 @@ from pydantic import (
     model_validator,
 )
 
+from .sections import TOO_SHORT, UNSUPPORTED_LANGUAGE
+
 SCHEMA_VERSION = "newsbadge.report/1"
 
 Scalar = StrictStr | StrictInt | StrictFloat | StrictBool | None
@@ -102,6 +104,30 @@ class Readability(_Open):
     grade_level: float | None
 
 
+class Cut(_Open):
+    level: str
+    below: float | None = Field(
+        None, description="the score this level ends below; absent on the last level")
+
+
+class Scale(_Open):
+    """What a client needs to draw a section's score: the levels are the server's own cuts."""
+
+    min: float
+    max: float
+    optimum: float = Field(description="the best score: min or max")
+    cuts: list[Cut] = Field(description="the levels in order of score")
+
+
+class Section(_Open):
+    """What every graded section has."""
+
+    score: float | None
+    scale: Scale
+    reason: Literal[TOO_SHORT, UNSUPPORTED_LANGUAGE] | None = Field(
+        None, description="why `score` is null and `level` insufficient")
+
+
 class Headline(_Open):
     text: str
     score: float | None
@@ -112,8 +138,7 @@ class FramingCue(Offsets):
     weight: float
 
 
-class Sensational(_Open):
-    score: float | None
+class Sensational(Section):
     level: Literal["low", "moderate", "high", "insufficient"]
     headline: Headline | None
     evidence: list[FramingCue]
@@ -136,8 +161,7 @@ class ContaminationSpan(Offsets):
     confidence: float
 
 
-class Contamination(_Open):
-    score: float | None
+class Contamination(Section):
     level: Literal["clean", "some", "heavy", "insufficient"]
     spans: list[ContaminationSpan]
 
@@ -156,8 +180,7 @@ class Source(_Open):
     mentions: int
 
 
-class Sourcing(_Open):
-    score: float | None
+class Sourcing(Section):
     level: Literal["thin", "moderate", "well_sourced", "insufficient"]
     per_1000_words: float | None
     attributions: list[Attribution]

@@ -30,7 +30,16 @@ async function poll(read, accept, timeout = 10000) {
   }
 }
 
-// The report's evidence per highlight name, as the extension marks it (see lib/page.js).
+const SECTIONS = ["sensational", "contamination", "sourcing"];
+/** The <meter>'s min, max, low, high and optimum a report's scale gives (low and high: where
+ *  its levels change). */
+function scaleBounds(scale) {
+  const cuts = scale.cuts.filter((cut) => "below" in cut).map((cut) => cut.below);
+  return [scale.min, scale.max, cuts[0], cuts.at(-1), scale.optimum];
+}
+// The news page's upsell box, which its popup must list as a subscription line.
+const UPSELL = "Go Ad-Free, Get Exclusive Shows and Content, Go Premium Today – $1 Trial";
+// The report's evidence per highlight name, as the extension marks it (see lib/report.js).
 const GROUPS = {
   "newsbadge-sensational": (r) => r.sensational.evidence.map((e) => e.text),
   "newsbadge-contamination": (r) => r.contamination.spans.map((s) => s.text),
@@ -161,7 +170,14 @@ const TESTS = {
     assert.equal(await popup.$eval("#badge", (node) => node.textContent), text);
     assert.equal(await popup.$eval("#summary", (node) => node.textContent), report.badge.summary);
     assert.equal((await popup.$$("#meters .meter")).length, 3);
-    assert.ok(report.contamination.spans.length > 0, "the upsell and social lines are reported");
+    const meters = await popup.$$eval("#meters meter", (nodes) =>
+      nodes.map((node) => [node.min, node.max, node.low, node.high, node.optimum]));
+    assert.deepEqual(meters, SECTIONS.map((key) => scaleBounds(report[key].scale)));
+    const shown = await popup.$$eval('#evidence [data-section="contamination"] li button',
+      (buttons) => buttons.map((button) => button.textContent));
+    assert.deepEqual(shown.map(squeeze),
+      report.contamination.spans.map((span) => squeeze(span.category + span.text)));
+    assert.ok(shown.map(squeeze).includes(squeeze(`subscription${UPSELL}`)), shown.join(" | "));
     mkdirSync(ARTIFACTS, { recursive: true });
     await popup.screenshot({ path: join(ARTIFACTS, "popup-firefox.png") });
   },

@@ -98,6 +98,11 @@ class Extension:
             "async (tabId) => (await chrome.storage.session.get(`tab:${tabId}`))[`tab:${tabId}`]"
             " ?? null", tab_id)
 
+    def set_state(self, tab_id: int, state: dict):
+        """Replaces what the extension keeps for a tab, as a check would."""
+        self.evaluate("([tabId, state]) => chrome.storage.session.set({[`tab:${tabId}`]: state})",
+                      [tab_id, state])
+
     def in_page(self, tab_id: int, func: str):
         """Runs the JavaScript function `func` in the extension's isolated world of the tab (its
         source is injected by scripting.executeScript; MV3 forbids eval in that world)."""

@@ -11,7 +11,11 @@ from helpers import PENDING, poll, squeeze
 
 from newsbadge_dev.live_server import free_port
 
-# The report's evidence per highlight name, as the extension marks it (see lib/page.js).
+# The news page's upsell box, which its popup must list as a subscription line.
+UPSELL = "Go Ad-Free, Get Exclusive Shows and Content, Go Premium Today – $1 Trial"
+SECTIONS = ("sensational", "contamination", "sourcing")
+METER_BOUNDS = ("min", "max", "low", "high", "optimum")
+# The report's evidence per highlight name, as the extension marks it (see lib/report.js).
 GROUPS = {
     "newsbadge-sensational": lambda r: [e["text"] for e in r["sensational"]["evidence"]],
     "newsbadge-contamination": lambda r: [s["text"] for s in r["contamination"]["spans"]],
@@ -19,6 +23,17 @@ GROUPS = {
                                      for span in (a["source"], a["cue"]) if span],
     "newsbadge-hedge": lambda r: [h["text"] for h in r["sourcing"]["hedges"]],
 }
+
+
+def scale_bounds(scale):
+    """The <meter> attributes a report's scale gives: low and high where the levels change."""
+    cuts = [cut["below"] for cut in scale["cuts"] if "below" in cut]
+    return {"min": scale["min"], "max": scale["max"], "low": cuts[0], "high": cuts[-1],
+            "optimum": scale["optimum"]}
+
+
+def meter_bounds(meter):
+    return {name: float(meter.get_attribute(name)) for name in METER_BOUNDS}
 
 
 def checked(extension, name):
@@ -44,17 +59,30 @@ def test_news_page_badge_and_popup(extension):
     assert popup.text_content("#badge") == text
     assert popup.text_content("#summary") == report["badge"]["summary"]
     assert popup.locator("#meters .meter").count() == 3
-    for section in ("sensational", "contamination", "sourcing"):
-        score = report[section]["score"]
+    for section in SECTIONS:
         meter = popup.locator(f'#meters [data-section="{section}"] meter')
-        assert float(meter.get_attribute("value")) == pytest.approx(score or 0, abs=0.01)
+        assert float(meter.get_attribute("value")) == pytest.approx(report[section]["score"] or 0)
+        assert meter_bounds(meter) == scale_bounds(report[section]["scale"])
     shown = [squeeze(t) for t in popup.locator('#evidence [data-section="contamination"] '
                                                'li button').all_text_contents()]
-    spans = report["contamination"]["spans"]
-    assert spans, "the news page's upsell, ads and social lines should be reported"
-    for span, label in zip(spans, shown, strict=False):
-        assert label.startswith(squeeze(span["category"]))
+    assert shown == [squeeze(span["category"] + span["text"])
+                     for span in report["contamination"]["spans"]]
+    assert squeeze(f"subscription{UPSELL}") in shown
     extension.screenshot(popup, "popup-chromium.png")
+
+
+def test_report_of_an_older_server_shows_levels_without_meters(extension):
+    page, tab_id, popup, state = checked(extension, "wire.html")
+    report = state["report"]
+    for section in SECTIONS:
+        del report[section]["scale"]
+    extension.set_state(tab_id, {**state, "report": report, "checkId": "without-scales"})
+    older = extension.popup(tab_id)
+    assert older.locator("#meters .meter").count() == 3
+    assert older.locator("#meters meter").count() == 0
+    for section in SECTIONS:
+        level = older.text_content(f'#meters [data-section="{section}"] .level')
+        assert level.endswith(f"({int(report[section]['score'] + 0.5)})"), level
 
 
 def test_extraction_sends_visible_text_and_blocks(extension):

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from ..sections import TOO_SHORT, insufficient
 from ..text import Ranges
 from .classify import MAX_LINES, MIN_WORDS, Page, classify_lines, page_text, prepare
-from .section import level, merged_spans
+from .section import SCALE, merged_spans
 
 __all__ = ["Page", "Result", "analyze", "page_text", "prepare"]
 
@@ -39,11 +39,12 @@ def analyze(page: Page | str, language: str | None = None) -> Result:
     text = page.text
     lines, words = classify_lines(page)
     if words < MIN_WORDS:
-        return Result(text, insufficient(TOO_SHORT, spans=[]), Ranges())
+        return Result(text, insufficient(TOO_SHORT, SCALE, spans=[]), Ranges())
     spans = merged_spans(text, lines)
     boilerplate = Ranges.of((s["start"], s["end"]) for s in spans)
-    share = 100.0 * sum(line[4] for line in lines) / words
-    section = {"score": round(share, 1), "level": level(share), "spans": spans}
+    share = round(100.0 * sum(line[4] for line in lines) / words, 1)
+    section = {"score": share, "level": SCALE.level(share), "scale": SCALE.report(),
+               "spans": spans}
     if page.truncated:
         section["lines_judged"] = MAX_LINES
     return Result(text, section, boilerplate)

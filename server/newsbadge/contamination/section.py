@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from ..sections import evidence_span
+from ..sections import Scale, evidence_span
 
 # Levels by share of page words outside the article, in %.
 CLEAN_BELOW, SOME_BELOW = 10.0, 30.0
+SCALE = Scale(cuts=(("clean", CLEAN_BELOW), ("some", SOME_BELOW)), top="heavy", optimum=0.0)
 
 
 def merged_spans(text: str, lines) -> list[dict]:
@@ -21,6 +22,3 @@ def merged_spans(text: str, lines) -> list[dict]:
     return [evidence_span(text, s.pop("start"), s.pop("end"), **s) for s in spans]
 
 
-def level(share: float) -> str:
-    """The level of a page whose boilerplate is `share` % of its words."""
-    return "clean" if share < CLEAN_BELOW else "some" if share < SOME_BELOW else "heavy"

@@ -17,7 +17,7 @@ import json
 import math
 
 from ..document import Document
-from ..sections import TOO_SHORT, UNSUPPORTED_LANGUAGE, insufficient
+from ..sections import TOO_SHORT, UNSUPPORTED_LANGUAGE, Scale, insufficient
 from . import cues, headline
 from .lexicon import DATA
 
@@ -28,6 +28,8 @@ MIN_WORDS = 50
 # the thresholds themselves come from data/headline_model.json and data/body_thresholds.json.
 MODERATE_AT = 40.0
 HIGH_AT = 70.0
+# The section's, the body's and the headline's levels; a calm page scores 0.
+SCALE = Scale(cuts=(("low", MODERATE_AT), ("moderate", HIGH_AT)), top="high", optimum=0.0)
 # How far a headline more sensational than its body raises the section's score, as a share of the
 # gap (a calmer headline never lowers it: the body's evidence stands). The body is most of what a
 # reader reads; the headline is what every reader reads. On PolNeAR's news headlines (not the
@@ -48,11 +50,11 @@ def analyze(doc: Document, title: str | None) -> dict:
     """The `sensational` section of the report for an article and its title."""
     head = _headline(title, doc.language) if title and title.strip() else None
     if doc.language not in LANGUAGES:
-        return insufficient(UNSUPPORTED_LANGUAGE, headline=head, evidence=[])
+        return insufficient(UNSUPPORTED_LANGUAGE, SCALE, headline=head, evidence=[])
     evidence = cues.find(doc)
     if len(doc.article_words) < MIN_WORDS:
         # Too short for a density, but the loaded words are there all the same: show them.
-        return insufficient(TOO_SHORT, headline=head, evidence=evidence[:MAX_EVIDENCE])
+        return insufficient(TOO_SHORT, SCALE, headline=head, evidence=evidence[:MAX_EVIDENCE])
     judged = cues.judged_words(doc)
     density = cues.density(evidence, judged)
     body_score = _scale(density, BODY_THRESHOLDS["moderate"], BODY_THRESHOLDS["high"],
@@ -60,16 +62,18 @@ def analyze(doc: Document, title: str | None) -> dict:
     score = body_score
     if head and head["scaled"] is not None:
         score += HEADLINE_SHARE * max(0.0, head["scaled"] - body_score)
+    score, body_score = round(score, 1), round(body_score, 1)
     kinds: dict[str, int] = {}
     for e in evidence:
         kinds[e["cue"]] = kinds.get(e["cue"], 0) + 1
     return {
-        "score": round(score, 1),
-        "level": _level(score),
+        "score": score,
+        "level": SCALE.level(score),
+        "scale": SCALE.report(),
         "headline": head,
         "evidence": evidence[:MAX_EVIDENCE],
-        "body_score": round(body_score, 1),
-        "body_level": _level(body_score),
+        "body_score": body_score,
+        "body_level": SCALE.level(body_score),
         "per_100_words": round(density, 2),
         "cue_counts": kinds,
         "evidence_total": len(evidence),
@@ -98,9 +102,10 @@ def _headline(title: str, language: str | None) -> dict:
         return {"text": title, "score": None, "level": "insufficient", "scaled": None,
                 "reason": UNSUPPORTED_LANGUAGE, "cues": []}
     probability, found = headline.score(title)
-    scaled = _scale(probability, HEADLINE_THRESHOLDS["moderate"], HEADLINE_THRESHOLDS["high"], 100)
-    return {"text": title, "score": round(probability, 1), "level": _level(scaled),
-            "scaled": round(scaled, 1), "cues": found}
+    scaled = round(_scale(probability, HEADLINE_THRESHOLDS["moderate"],
+                          HEADLINE_THRESHOLDS["high"], 100), 1)
+    return {"text": title, "score": round(probability, 1), "level": SCALE.level(scaled),
+            "scaled": scaled, "cues": found}
 
 
 def _scale(value: float, moderate: float, high: float, top: float) -> float:
@@ -110,7 +115,3 @@ def _scale(value: float, moderate: float, high: float, top: float) -> float:
     if value < high:
         return MODERATE_AT + (HIGH_AT - MODERATE_AT) * (value - moderate) / (high - moderate)
     return min(100.0, HIGH_AT + (100 - HIGH_AT) * (value - high) / max(top - high, 1e-9))
-
-
-def _level(score: float) -> str:
-    return "high" if score >= HIGH_AT else "moderate" if score >= MODERATE_AT else "low"

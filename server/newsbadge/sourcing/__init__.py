@@ -15,7 +15,7 @@ from ..document import Document
 from ..sections import TOO_SHORT, UNSUPPORTED_LANGUAGE, insufficient
 from . import cues, sources
 from .attribution import attribute, cited_outlets
-from .calibration import CALIBRATION, level, score
+from .calibration import CALIBRATION, SCALE, score
 from .hedges import HEDGES, find_hedges
 
 LANGUAGES = frozenset({"en"})
@@ -36,9 +36,9 @@ EMPTY = {"per_1000_words": None, "attributions": [], "sources": [], "hedges": []
 
 def analyze(doc: Document) -> dict:
     if doc.language not in LANGUAGES:
-        return insufficient(UNSUPPORTED_LANGUAGE, **EMPTY)
+        return insufficient(UNSUPPORTED_LANGUAGE, SCALE, **EMPTY)
     if len(doc.article_words) < MIN_WORDS:
-        return insufficient(TOO_SHORT, **EMPTY)
+        return insufficient(TOO_SHORT, SCALE, **EMPTY)
     text = doc.text
     is_trigger = list(map(TRIGGERS.__contains__, doc.article_strings))
     hits = list(compress(doc.article_words, is_trigger))
@@ -55,8 +55,10 @@ def analyze(doc: Document) -> dict:
     for outlet in cited_outlets(text, attributions):
         registry.count(outlet, cited=False)
     per_1000 = round(len(found) * 1000 / len(doc.article_words), 1)
-    section = {"score": score(per_1000), "level": level(per_1000), "per_1000_words": per_1000,
-               "attributions": attributions, "sources": registry.listing(),
+    graded = score(per_1000)
+    section = {"score": graded, "level": SCALE.level(graded), "scale": SCALE.report(),
+               "per_1000_words": per_1000, "attributions": attributions,
+               "sources": registry.listing(),
                "hedges": find_hedges(text, hits, hit_strings),
                "thresholds": {"thin_below": CALIBRATION["thin_below"],
                               "well_sourced_from": CALIBRATION["well_sourced_from"]}}

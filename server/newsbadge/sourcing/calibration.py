@@ -8,6 +8,8 @@ import bisect
 import json
 from importlib import resources
 
+from ..sections import Scale
+
 CALIBRATION = json.loads(
     resources.files(__package__).joinpath("data", "calibration.json").read_text(encoding="utf-8"))
 
@@ -25,7 +27,8 @@ def score(per_1000: float) -> float:
     return round(100 * (i - 1 + fraction) / (len(quantiles) - 1), 1)
 
 
-def level(per_1000: float) -> str:
-    if per_1000 < CALIBRATION["thin_below"]:
-        return "thin"
-    return "well_sourced" if per_1000 >= CALIBRATION["well_sourced_from"] else "moderate"
+# Levels on the score scale: they change where the scores of the calibration's density cuts (its
+# 10th percentile and median) fall.
+SCALE = Scale(cuts=(("thin", score(CALIBRATION["thin_below"])),
+                    ("moderate", score(CALIBRATION["well_sourced_from"]))),
+              top="well_sourced", optimum=100.0)

@@ -1,0 +1,66 @@
+// The shape of a newsbadge.report/1 (DESIGN.md) in one place: its schema, its badge, why it could
+// not grade a page, each section's scale, and what counts as each section's evidence. The popup
+// and the background read reports through it; the content scripts never see a report, only the
+// plain spans the background passes them (they are classic scripts and cannot import this).
+
+const REPORT_SCHEMA = "newsbadge.report/1";
+export const SECTION_KEYS = ["sensational", "contamination", "sourcing"];
+
+export const isReport = (body) => body?.schema === REPORT_SCHEMA;
+export const badgeOf = (report) => report.badge;
+export const languageCode = (report) => report.language?.code ?? "?";
+export const isGraded = (section) => section.score !== null && section.score !== undefined;
+
+/** Why the report grades nothing ("unsupported_language", "too_short"), or null when it does. */
+export function ungradedReason(report) {
+  const reasons = [report.sensational.reason, report.sourcing.reason];
+  if (reasons.includes("unsupported_language") || report.language?.supported === false) {
+    return "unsupported_language";
+  }
+  return report.badge.level === "unknown" ? "too_short" : null;
+}
+
+/** A section's scale as a <meter>'s min, max, low, high and optimum (low and high: the scores
+ *  at which its first and last levels end), or null when the report has none (older servers). */
+export function meterScale(section) {
+  const scale = section.scale;
+  if (!scale) return null;
+  const cuts = scale.cuts.filter((cut) => cut.below !== undefined).map((cut) => cut.below);
+  return { min: scale.min, max: scale.max, low: cuts[0], high: cuts.at(-1), optimum: scale.optimum };
+}
+
+// One piece of evidence: where it is (start, end: code points into the text sent), how the popup
+// lists it (note, label), and what the page marks for it (spans, in the highlight `group`).
+const item = (span, note, group, label = span.text, spans = [span]) => ({
+  start: span.start, end: span.end, note, label, group,
+  spans: spans.map((part) => [part.start, part.end]),
+});
+
+const attribution = (entry) => {
+  const parts = [entry.source, entry.cue].filter(Boolean);
+  return item(entry, entry.quote ? "quote" : "attribution", "sourcing",
+    parts.map((part) => part.text).join(" · "), parts);
+};
+
+const EVIDENCE = {
+  sensational: (section) => section.evidence.map((cue) => item(cue, cue.cue, "sensational")),
+  contamination: (section) =>
+    section.spans.map((span) => item(span, span.category, "contamination")),
+  sourcing: (section) => [
+    ...section.attributions.map(attribution),
+    ...section.hedges.map((hedge) => item(hedge, "hedge", "hedge")),
+  ],
+};
+
+/** The evidence of one section, in the report's order. */
+export const evidenceOf = (report, key) => EVIDENCE[key](report[key]);
+
+/** The spans to mark per highlight group ({sensational, contamination, sourcing, hedge}), as
+ *  [start, end] code point offsets; a group without evidence is left out. */
+export function highlightGroups(report) {
+  const groups = {};
+  for (const key of SECTION_KEYS) {
+    for (const entry of evidenceOf(report, key)) (groups[entry.group] ??= []).push(...entry.spans);
+  }
+  return groups;
+}
