@@ -5,17 +5,24 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+# What `make run` needs: the service's package alone, without the test and training tools.
+INSTALLED_RUN := $(VENV)/.installed-run
 # Where the public labeled data sets live (read by eval and train; never copied into the repo).
 export NEWSBADGE_DATA ?= $(abspath ../shared/data)
 
-.PHONY: help venv run test test-python eval bench train lint
+.PHONY: help venv run dist test test-python eval bench train lint
 .DEFAULT_GOAL := help
 
 help:
-	@echo "make run            start the server on 127.0.0.1:8000 (gunicorn)"
+	@echo "make run            start the server on 127.0.0.1:8000 (gunicorn); installs only the service"
+	@echo "make dist           build the wheel in dist/ (pip install dist/newsbadge-*.whl)"
+	@echo "make extension      build dist/newsbadge-chromium.zip and dist/newsbadge-firefox.xpi"
 	@echo "make test           run every test: Python suite, then the browser extension"
 	@echo "make test-python    run the Python suite only"
 	@echo "make test-extension run the extension in headless Chromium and Firefox"
+	@echo "make lint-extension web-ext lint of the extension"
+	@echo "make bench-extension speed of the extension's page reading in headless Chromium"
+	@echo "make vendor-readability  refresh extension/vendor/Readability.js from the npm lock"
 	@echo "make eval           measure each scorer on the labeled data in NEWSBADGE_DATA"
 	@echo "make bench          measure speed (analysis stages, HTTP throughput)"
 	@echo "make train          re-derive learned weights and thresholds from NEWSBADGE_DATA"
@@ -27,10 +34,19 @@ $(INSTALLED): pyproject.toml dev/pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev,train]' -e ./dev
 	touch $@
 
+$(INSTALLED_RUN): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
 venv: $(INSTALLED)
 
-run: venv
+run: $(INSTALLED_RUN)
 	$(BIN)/newsbadge serve
+
+dist: $(INSTALLED_RUN)
+	$(BIN)/pip wheel --quiet --no-deps --wheel-dir dist .
 
 test: test-python test-extension
 

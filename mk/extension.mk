@@ -8,20 +8,34 @@ READABILITY := $(EXT_DIR)/vendor/Readability.js
 CHROMIUM ?= /usr/bin/chromium
 FIREFOX ?= /usr/bin/firefox-esr
 
-.PHONY: extension-deps browsers test-extension lint-extension bench-extension
+.PHONY: extension-deps vendor-readability extension browsers test-extension lint-extension \
+	bench-extension
 
 # npm ci installs exactly the versions in package-lock.json, from the npm registry.
 $(EXT_NODE)/.installed: $(EXT_TESTS)/package.json $(EXT_TESTS)/package-lock.json
 	cd $(EXT_TESTS) && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Readability.js (Apache-2.0, @mozilla/readability) is copied into the extension, never by hand.
-$(READABILITY): $(EXT_NODE)/.installed
-	mkdir -p $(dir $@)
-	cp $(EXT_NODE)/@mozilla/readability/Readability.js $(EXT_NODE)/@mozilla/readability/LICENSE.md $(dir $@)
-	touch $@
+# Readability.js (Apache-2.0, @mozilla/readability at the version package-lock.json pins) is
+# committed in extension/vendor with its licence, so a clean clone loads as an extension without
+# npm. `make vendor-readability` refreshes it after an update of the lock; `extension-deps` checks
+# that the committed copy is the locked one.
+READABILITY_NPM := $(EXT_NODE)/@mozilla/readability
+vendor-readability: $(EXT_NODE)/.installed
+	cp $(READABILITY_NPM)/Readability.js $(READABILITY_NPM)/LICENSE.md $(EXT_DIR)/vendor/
 
-extension-deps: $(READABILITY)
+extension-deps: $(EXT_NODE)/.installed
+	@cmp -s $(READABILITY_NPM)/Readability.js $(READABILITY) || \
+		{ echo "$(READABILITY) differs from the locked @mozilla/readability:" \
+			"run make vendor-readability"; exit 1; }
+
+# The packages a reader installs: one zip that Chromium ("Load unpacked" after unzipping, or the
+# Chrome Web Store) and Firefox (as an .xpi) both take.
+extension: extension-deps
+	mkdir -p dist
+	$(EXT_NODE)/.bin/web-ext build --source-dir $(EXT_DIR) --artifacts-dir dist \
+		--filename newsbadge-chromium.zip --overwrite-dest --no-input
+	cp dist/newsbadge-chromium.zip dist/newsbadge-firefox.xpi
 
 # Debian's chromium and firefox-esr: installed with apt-get when missing and running as root (CI);
 # otherwise this says how to install them, and the tests of a missing browser are skipped.
