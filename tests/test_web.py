@@ -223,7 +223,10 @@ def test_openapi_is_3_1_generated_from_the_models_with_this_servers_limits():
     assert schemas["BatchRequest"]["properties"]["requests"]["maxItems"] == 7
     assert set(doc["paths"]) >= {"/v1/analyze", "/v1/batch", "/healthz", "/openapi.json"}
     assert "422" in doc["paths"]["/v1/analyze"]["post"]["responses"]
-    assert "securitySchemes" not in doc["components"]
+    # No keys configured: the bearer scheme is documented, and optional (the empty requirement).
+    assert doc["components"]["securitySchemes"]["bearer"]["scheme"] == "bearer"
+    assert doc["paths"]["/v1/analyze"]["post"]["security"] == [{}, {"bearer": []}]
+    assert "401" in doc["paths"]["/v1/batch"]["post"]["responses"]
 
 
 def test_docs_page_is_self_contained_html_from_the_document(client):

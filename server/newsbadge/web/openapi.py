@@ -35,8 +35,8 @@ def build(settings: Settings, health_model: type[BaseModel]) -> dict:
     schemas = top["$defs"]
     _apply_limits(schemas, settings)
     errors = dict(V1_ERRORS)
-    if settings.api_keys:
-        errors["401"] = "missing or wrong API key"
+    errors["401"] = ("missing or wrong API key" if settings.api_keys else
+                     "missing or wrong API key, on a server configured with NEWSBADGE_API_KEYS")
     doc = {
         "openapi": "3.1.0",
         "info": {
@@ -55,12 +55,15 @@ def build(settings: Settings, health_model: type[BaseModel]) -> dict:
             "/healthz": _get("Liveness: 200 once the server is ready", health_model.__name__),
             "/openapi.json": _get("This document", None),
         },
-        "components": {"schemas": schemas},
+        "components": {"schemas": schemas, "securitySchemes": {"bearer": {
+            "type": "http", "scheme": "bearer",
+            "description": "An API key of NEWSBADGE_API_KEYS, as `Authorization: Bearer KEY`"}}},
     }
-    if settings.api_keys:
-        doc["components"]["securitySchemes"] = {"bearer": {"type": "http", "scheme": "bearer"}}
-        for path in ("/v1/analyze", "/v1/batch"):
-            doc["paths"][path]["post"]["security"] = [{"bearer": []}]
+    # With no keys configured the key is optional (the empty requirement): the scheme stays
+    # documented, so a client knows how to send one to a server that has them.
+    security = [{"bearer": []}] if settings.api_keys else [{}, {"bearer": []}]
+    for path in ("/v1/analyze", "/v1/batch"):
+        doc["paths"][path]["post"]["security"] = security
     return doc
 
 
