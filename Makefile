@@ -8,13 +8,15 @@ INSTALLED := $(VENV)/.installed
 # Where the public labeled data sets live (read by eval and train; never copied into the repo).
 export NEWSBADGE_DATA ?= $(abspath ../shared/data)
 
-.PHONY: help venv run test test-python eval bench train lint
+.PHONY: help venv run test test-python test-fast golden eval bench train lint
 .DEFAULT_GOAL := help
 
 help:
 	@echo "make run            start the server on 127.0.0.1:8000 (gunicorn)"
 	@echo "make test           run every test: Python suite, then the browser extension"
 	@echo "make test-python    run the Python suite only"
+	@echo "make test-fast      the Python suite without slow tests (servers, processes, long hypothesis)"
+	@echo "make golden         show how the fixture pages' reports changed, and record them in tests/golden"
 	@echo "make test-extension run the extension in headless Chromium and Firefox"
 	@echo "make eval           measure each scorer on the labeled data in NEWSBADGE_DATA"
 	@echo "make bench          measure speed (analysis stages, HTTP throughput)"
@@ -36,6 +38,14 @@ test: test-python test-extension
 
 test-python: venv
 	$(BIN)/pytest -q -n 2 --ignore=tests/extension
+
+# Tests marked slow (a real server, a subprocess, a browser, long hypothesis runs) are left out.
+test-fast: venv
+	$(BIN)/pytest -q -n 2 -m "not slow" --ignore=tests/extension
+
+# After an intended change of behaviour: prints each report's difference, then records it.
+golden: venv
+	$(BIN)/python -m newsbadge_dev.golden --write
 
 eval: venv
 	@for script in bench/eval_*.py; do $(BIN)/python $$script || exit 1; done
