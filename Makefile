@@ -10,7 +10,7 @@ INSTALLED_RUN := $(VENV)/.installed-run
 # Where the public labeled data sets live (read by eval and train; never copied into the repo).
 export NEWSBADGE_DATA ?= $(abspath ../shared/data)
 
-.PHONY: help venv run dist test test-python eval bench train lint
+.PHONY: help venv run dist test test-python test-fast golden eval bench train lint
 .DEFAULT_GOAL := help
 
 help:
@@ -19,6 +19,8 @@ help:
 	@echo "make extension      build dist/newsbadge-chromium.zip and dist/newsbadge-firefox.xpi"
 	@echo "make test           run every test: Python suite, then the browser extension"
 	@echo "make test-python    run the Python suite only"
+	@echo "make test-fast      the Python suite without slow tests (servers, processes, long hypothesis)"
+	@echo "make golden         show how the fixture pages' reports changed, and record them in tests/golden"
 	@echo "make test-extension run the extension in headless Chromium and Firefox"
 	@echo "make lint-extension web-ext lint of the extension"
 	@echo "make bench-extension speed of the extension's page reading in headless Chromium"
@@ -52,6 +54,15 @@ test: test-python test-extension
 
 test-python: venv
 	$(BIN)/pytest -q -n 2 --ignore=tests/extension
+
+# Tests marked slow (a real server, a subprocess, a browser, long hypothesis runs) are left out.
+# In one process: starting xdist workers costs more than it saves here (15 s, against 35 s).
+test-fast: venv
+	$(BIN)/pytest -q -m "not slow" --ignore=tests/extension
+
+# After an intended change of behaviour: prints each report's difference, then records it.
+golden: venv
+	$(BIN)/python -m newsbadge_dev.golden --write
 
 eval: venv
 	@for script in bench/eval_*.py; do $(BIN)/python $$script || exit 1; done

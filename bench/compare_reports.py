@@ -3,7 +3,8 @@
 Analyses real pages from NEWSBADGE_DATA: PolNeAR dev and 200 train articles as text, 120
 scrapinghub pages as their visible text and 25 as HTML, plus the test fixtures and the seed page
 with a title. `save` writes every report to FILE (keep it outside the repository: it holds text
-of the data sets); `compare` analyses again and lists the sections that differ.
+of the data sets); `compare` analyses again and shows what differs, section by section
+(newsbadge_dev.reports: the same diff as the golden reports' test and `make golden`).
 
     git stash; .venv/bin/python bench/compare_reports.py save /tmp/before.json; git stash pop
     .venv/bin/python bench/compare_reports.py compare /tmp/before.json [--ignore readability]
@@ -20,10 +21,12 @@ from pathlib import Path
 from newsbadge import analyze
 from newsbadge.contamination.visible import parse, visible_text
 from newsbadge_dev.paths import data_dir, seed_article
+from newsbadge_dev.reports import differences as report_differences
+from newsbadge_dev.reports import format_differences
 
 REPO = Path(__file__).resolve().parent.parent
 SEED_TITLE = "Russia warns of nuclear SHOCK: what happens next?"
-SHOWN = 15  # differences printed in full; all are counted
+SHOWN = 15  # reports whose differences are printed; all are counted
 
 
 def requests() -> dict[str, dict]:
@@ -51,16 +54,15 @@ def reports() -> dict[str, dict]:
     return json.loads(json.dumps({name: analyze(body) for name, body in requests().items()}))
 
 
-def compare(saved: dict, now: dict, ignored: set[str]) -> int:
+def compare(saved: dict, now: dict, ignored: frozenset[str]) -> int:
+    """Prints how each differing report differs (the first SHOWN in full); the number of sections
+    that differ."""
     differences = 0
     for name, before in saved.items():
-        after = now.get(name, {})
-        for section in sorted((set(before) | set(after)) - ignored):
-            if before.get(section) != after.get(section):
-                differences += 1
-                if differences <= SHOWN:
-                    print(f"{name} {section}\n  before {json.dumps(before.get(section))[:300]}\n"
-                          f"  now    {json.dumps(after.get(section))[:300]}")
+        found = report_differences(before, now.get(name, {}), ignored)
+        if found and differences < SHOWN:
+            print(format_differences(name, found))
+        differences += len(found)
     print(f"compared {len(saved)} reports: {differences} sections differ")
     return differences
 
@@ -79,7 +81,7 @@ def main() -> int:
         print(f"saved {args.file}")
         return 0
     saved = json.loads(args.file.read_text(encoding="utf-8"))
-    return 1 if compare(saved, reports(), set(filter(None, args.ignore.split(",")))) else 0
+    return 1 if compare(saved, reports(), frozenset(filter(None, args.ignore.split(",")))) else 0
 
 
 if __name__ == "__main__":

@@ -33,6 +33,7 @@ def test_analyze_a_file_prints_a_json_report(tmp_path, wire_story, capsys):
     assert report["sensational"]["headline"]["text"] == "Council approves budget"
 
 
+@pytest.mark.slow  # a real process
 def test_analyze_reads_html_from_stdin_in_a_real_process(wire_story):
     html = "<html><body>" + "".join(f"<p>{p}</p>" for p in wire_story.splitlines()) + "</body>"
     result = run("analyze", "--html", "-", stdin=html)
@@ -67,6 +68,7 @@ def test_missing_file_and_bad_usage_exit_2(tmp_path, capsys):
     assert exited.value.code == EXIT_USAGE
 
 
+@pytest.mark.slow  # real processes
 @pytest.mark.parametrize("workers", ["1", "2"])
 def test_batch_keeps_order_echoes_ids_and_survives_bad_lines(tmp_path, wire_story, workers):
     lines = [json.dumps({"id": f"page-{n}", "text": f"{wire_story} Item {n}."}) for n in range(12)]
@@ -93,6 +95,7 @@ def test_batch_keeps_order_echoes_ids_and_survives_bad_lines(tmp_path, wire_stor
     assert all(r["schema"] == "newsbadge.report/1" for r in good)
 
 
+@pytest.mark.slow  # a real process
 def test_batch_from_stdin_to_stdout_exits_0_when_every_line_is_good(wire_story):
     stdin = "\n".join(json.dumps({"id": n, "text": wire_story}) for n in range(3))
     result = run("batch", "-", "--workers", "1", stdin=stdin)
@@ -100,6 +103,7 @@ def test_batch_from_stdin_to_stdout_exits_0_when_every_line_is_good(wire_story):
     assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == [0, 1, 2]
 
 
+@pytest.mark.slow  # a real process
 def test_batch_shows_a_progress_bar_only_when_stderr_is_a_terminal(tmp_path, wire_story):
     import fcntl
     import os

@@ -14,10 +14,8 @@ from newsbadge.contamination import analyze, features, phrases, prepare
 from newsbadge.contamination.visible import parse, visible_text
 from newsbadge.schema import Block
 from newsbadge.text import line_spans
-from newsbadge_dev.paths import seed_article
 
 FIXTURES = Path(__file__).parent / "fixtures" / "contamination"
-SEED = seed_article()
 ARTICLE = (FIXTURES / "article.txt").read_text(encoding="utf-8")
 
 
@@ -81,10 +79,8 @@ def test_short_text_is_insufficient():
     assert result.section["level"] == "insufficient"
 
 
-def test_seed_page_furniture_is_found_and_article_sentences_are_not():
-    if not SEED.exists():
-        pytest.skip(f"seed page not found at {SEED}")
-    text = SEED.read_text(encoding="utf-8")
+def test_seed_page_furniture_is_found_and_article_sentences_are_not(seed_text):
+    text = seed_text
     result = analyze(prepare(text, None), "en")
     section = result.section
     expected = {
@@ -189,6 +185,7 @@ TRICKY_TEXT = st.lists(st.one_of(
     st.characters()), max_size=30).map("".join)
 
 
+@pytest.mark.slow  # hypothesis, 300 examples
 @settings(max_examples=300, deadline=None)
 @given(TRICKY_TEXT)
 def test_tokens_are_the_word_runs_of_the_text(text):
@@ -200,6 +197,7 @@ def test_word_edge_punctuation_holds_no_word_character():
     assert not phrases.TOKEN_RE.search(phrases.WORD_EDGE_PUNCTUATION)
 
 
+@pytest.mark.slow  # hypothesis, 300 examples
 @settings(max_examples=300, deadline=None)
 @given(TRICKY_TEXT)
 def test_one_pass_counts_capitalised_and_all_capital_words(text):
@@ -210,6 +208,7 @@ def test_one_pass_counts_capitalised_and_all_capital_words(text):
                                                for run in runs)
 
 
+@pytest.mark.slow  # hypothesis, 200 examples
 @settings(max_examples=200, deadline=None)
 @given(st.lists(TRICKY_TEXT, min_size=1, max_size=12))
 def test_page_wide_searches_give_each_line_its_own_features(lines):

@@ -18,8 +18,12 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
+from newsbadge import analyze
 from newsbadge_dev.hostile import HOSTILE_HTML, HOSTILE_TEXT, encode
 from newsbadge_dev.live_server import LiveServer
+from newsbadge_dev.reports import text_spans
+
+pytestmark = pytest.mark.slow  # every test uses a real server
 
 BOUND = 1.5
 CLIENT_TIMEOUT = 10.0
@@ -28,10 +32,9 @@ MAX_BYTES = 2 * 1024 * 1024
 
 @pytest.fixture(scope="module")
 def server():
-    live = LiveServer(workers=2, NEWSBADGE_TIMEOUT="8", NEWSBADGE_GRACEFUL_TIMEOUT="2",
-                      NEWSBADGE_MAX_TEXT_CHARS="1000000")
-    yield live
-    live.stop()
+    with LiveServer(workers=2, NEWSBADGE_TIMEOUT="8", NEWSBADGE_GRACEFUL_TIMEOUT="2",
+                    NEWSBADGE_MAX_TEXT_CHARS="1000000") as live:
+        yield live
 
 
 def timed_post(server: LiveServer, body: dict) -> tuple[int, bytes, float]:
@@ -44,16 +47,9 @@ def timed_post(server: LiveServer, body: dict) -> tuple[int, bytes, float]:
     return status, answer, float(cpu_ms.group(1)) / 1000 if cpu_ms else float("inf")
 
 
-def offsets_hold(text: str, node) -> bool:
-    """Every {start, end, text} in the report indexes the text that was sent."""
-    if isinstance(node, dict):
-        span = {"start", "end", "text"} <= node.keys()
-        if span and text[node["start"]:node["end"]] != node["text"]:
-            return False
-        return all(offsets_hold(text, child) for child in node.values())
-    if isinstance(node, list):
-        return all(offsets_hold(text, child) for child in node)
-    return True
+def offsets_hold(text: str, report: dict) -> bool:
+    """Every span of the report indexes the text that was sent."""
+    return all(text[span["start"]:span["end"]] == span["text"] for span in text_spans(report))
 
 
 @pytest.mark.parametrize("name", HOSTILE_TEXT)
@@ -101,3 +97,23 @@ def test_any_repeated_fragment_is_answered_in_bounded_time(server, fragment, siz
     assert status == 200, answer[:300]
     assert cpu < BOUND, f"{fragment!r} x {size // len(fragment)}: {cpu:.2f} s"
     assert offsets_hold(text, json.loads(answer))
+
+
+# Where the article is still analysed beside hostile text today. Elsewhere the language is
+# detected on the middle of the page, the hostile text, so the English article before it is judged
+# an unsupported language and neither framing nor sourcing is read (a bug in newsbadge.language's
+# sample; strict, so the test says when it is fixed).
+ARTICLE_STILL_JUDGED = {"said_said", "quoted_claims"}
+
+
+@pytest.mark.parametrize("name", HOSTILE_TEXT)
+def test_an_article_followed_by_hostile_text_keeps_its_sources(wire_story, name, request):
+    """The checks above hold on a report with nothing in it; this one needs the article's
+    attributions found, with the hostile text after it on the page."""
+    if name not in ARTICLE_STILL_JUDGED:
+        request.applymarker(pytest.mark.xfail(strict=True, reason="language read on the junk"))
+    text = f"{wire_story}\n{HOSTILE_TEXT[name]}"
+    report = analyze({"text": text})
+    assert offsets_hold(text, report)
+    sources = {a["source"]["name"] for a in report["sourcing"]["attributions"] if a["source"]}
+    assert "Maria Alvarez" in sources, report["language"]

@@ -5,6 +5,8 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
+
 from newsbadge.document import Document
 from newsbadge.readability import SAMPLE_WORDS, _sample
 from newsbadge.readability import readability as readability_of_document
@@ -33,6 +35,7 @@ OFFLINE_PROBE = textwrap.dedent(
 )
 
 
+@pytest.mark.slow  # a fresh process
 def test_readability_of_english_runs_offline_in_a_fresh_process(tmp_path, wire_story):
     # An empty HOME and NLTK_DATA: no copy of NLTK's cmudict can be found on disk either.
     env = {"HOME": str(tmp_path), "NLTK_DATA": str(tmp_path / "nltk_data"), "PATH": "/usr/bin"}

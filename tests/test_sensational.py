@@ -205,6 +205,7 @@ def test_clickbait_headline_outscores_news_headline():
 def test_headline_cues_index_the_title():
     title = "Why You Should Never Ignore These 7 Warning Signs"
     section = sensational.analyze(Document(CALM, "en"), title)
+    assert {"second_person", "forward_reference"} <= {c["cue"] for c in section["headline"]["cues"]}
     for cue in section["headline"]["cues"]:
         assert title[cue["start"] : cue["end"]] == cue["text"]
 
@@ -239,6 +240,9 @@ HOSTILE = {
     "cues beyond the word bound": "wow shocking " * 30_000,
     "alarms": "!?" * 100_000,
 }
+# The cue words each hostile input holds (none where it holds no word).
+HOSTILE_CUES = {"lone surrogates": {"horrific"}, "zero-width and RTL marks": {"unprecedented"},
+                "mixed scripts": {"slammed"}, "cues beyond the word bound": {"wow", "shocking"}}
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE))
@@ -247,6 +251,7 @@ def test_hostile_input_gives_exact_offsets(name):
     section = sensational.analyze(Document(text, "en"), text[:300])
     for e in section["evidence"]:
         assert text[e["start"] : e["end"]] == e["text"]
+    assert {e["text"].lower() for e in section["evidence"]} == HOSTILE_CUES.get(name, set())
     assert len(section["evidence"]) <= sensational.MAX_EVIDENCE
     if section["score"] is not None:
         assert 0 <= section["score"] <= 100

@@ -9,10 +9,8 @@ import pytest
 from newsbadge import sourcing
 from newsbadge.document import Document
 from newsbadge.text import Ranges
-from newsbadge_dev.paths import seed_article
 
 FIXTURES = Path(__file__).parent / "fixtures" / "sourcing"
-SEED = seed_article()
 FILLER = (" The weather in the region stayed mild through the week, and traffic on the main roads "
           "moved at its usual pace while schools prepared for the holidays.") * 6
 
@@ -182,15 +180,28 @@ def test_names_inside_sentences_are_not_cues():
 
 @pytest.mark.parametrize("hostile", ["\ud800 said \u200f“" * 2000, "“" * 40_000,
                                      "((((" * 20_000 + " said", "Она сказала, он said. " * 500])
-def test_hostile_inputs_keep_offsets(hostile):
-    result = section(hostile)
-    assert_offsets(hostile, result)
+def test_hostile_inputs_keep_offsets_and_the_attributions_they_hold(hostile):
+    """A real attribution before the hostile part is still found with its source; each "said"
+    in the hostile part is at most one attribution, and some are found; no more are listed than
+    the report's bound."""
+    known = "Mayor Ana Lopez said the plan was ready. "
+    text = known + hostile + FILLER
+    result = section(text)
+    assert_offsets(text, result)
+    first, *rest = result["attributions"]
+    assert (first["cue"]["text"], first["source"]["name"]) == ("said", "Ana Lopez")
+    assert names(result)["Ana Lopez"]["title"] == "Mayor"
+    in_hostile = [a for a in rest if len(known) <= a["cue"]["start"] < len(known) + len(hostile)]
+    assert {a["cue"]["text"] for a in in_hostile} <= {"said"}
+    if "said" in hostile:
+        assert 0 < len(in_hostile) <= hostile.count("said")
+    else:
+        assert in_hostile == []
+    assert len(result["attributions"]) <= sourcing.MAX_LISTED
 
 
-def test_seed_page_sources_and_hedges():
-    if not SEED.exists():
-        pytest.skip(f"seed page not found at {SEED}")
-    text = SEED.read_text(encoding="utf-8")
+def test_seed_page_sources_and_hedges(seed_text):
+    text = seed_text
     result = section(text)
     found = names(result)
     for name in ["New York Post", "Channel One", "Igor Korotchenko", "Richard Moore",

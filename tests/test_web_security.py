@@ -5,15 +5,9 @@ from __future__ import annotations
 import pytest
 
 from newsbadge.settings import Settings, SettingsError
-from newsbadge.web import create_app
 from newsbadge.web.security import key_matches
 
 BODY = {"title": "Council approves road budget"}
-
-
-def client_for(**settings):
-    settings.setdefault("rate_limit", "")
-    return create_app(Settings(**settings)).test_client()
 
 
 def bearer(key: str) -> dict:
@@ -21,8 +15,8 @@ def bearer(key: str) -> dict:
 
 
 @pytest.fixture(scope="module")
-def keyed():
-    return client_for(api_keys=("k-one", "k-two"))
+def keyed(make_client):
+    return make_client(api_keys=("k-one", "k-two"))
 
 
 @pytest.mark.parametrize("headers", [
@@ -64,8 +58,8 @@ def test_key_matches_compares_whole_keys():
     assert key_matches("ключ", ("ключ",))
 
 
-def test_429_with_retry_after_once_over_the_limit_and_healthz_is_not_limited():
-    client = client_for(rate_limit="2/minute")
+def test_429_with_retry_after_once_over_the_limit_and_healthz_is_not_limited(make_client):
+    client = make_client(rate_limit="2/minute")
     statuses = [client.post("/v1/analyze", json=BODY).status_code for _ in range(3)]
     assert statuses == [200, 200, 429]
     response = client.post("/v1/batch", json={"requests": [BODY]})
@@ -75,32 +69,31 @@ def test_429_with_retry_after_once_over_the_limit_and_healthz_is_not_limited():
     assert all(client.get("/healthz").status_code == 200 for _ in range(5))
 
 
-def test_rate_limit_counts_per_key():
-    client = client_for(rate_limit="1/minute", api_keys=("k-one", "k-two"))
+def test_rate_limit_counts_per_key(make_client):
+    client = make_client(rate_limit="1/minute", api_keys=("k-one", "k-two"))
     assert client.post("/v1/analyze", json=BODY, headers=bearer("k-one")).status_code == 200
     assert client.post("/v1/analyze", json=BODY, headers=bearer("k-one")).status_code == 429
     assert client.post("/v1/analyze", json=BODY, headers=bearer("k-two")).status_code == 200
 
 
-def test_rate_limit_counts_per_address_without_keys():
-    client = client_for(rate_limit="1/minute")
+def test_rate_limit_counts_per_address_without_keys(make_client):
+    client = make_client(rate_limit="1/minute")
     for address, expected in (("10.0.0.1", 200), ("10.0.0.1", 429), ("10.0.0.2", 200)):
         response = client.post("/v1/analyze", json=BODY,
                                environ_base={"REMOTE_ADDR": address})
         assert response.status_code == expected
 
 
-def test_forwarded_address_is_trusted_only_behind_a_configured_proxy():
+def test_forwarded_address_is_trusted_only_behind_a_configured_proxy(make_client):
     for proxies, expected in ((0, 429), (1, 200)):
-        client = client_for(rate_limit="1/minute", trusted_proxies=proxies)
+        client = make_client(rate_limit="1/minute", trusted_proxies=proxies)
         statuses = [client.post("/v1/analyze", json=BODY,
                                 headers={"X-Forwarded-For": forwarded}).status_code
                     for forwarded in ("198.51.100.1", "198.51.100.2")]
         assert statuses == [200, expected]
 
 
-def test_cors_is_closed_by_default():
-    client = client_for()
+def test_cors_is_closed_by_default(client):
     response = client.post("/v1/analyze", json=BODY, headers={"Origin": "https://a.example"})
     assert "Access-Control-Allow-Origin" not in response.headers
     preflight = client.options("/v1/analyze", headers={
@@ -108,8 +101,8 @@ def test_cors_is_closed_by_default():
     assert "Access-Control-Allow-Origin" not in preflight.headers
 
 
-def test_cors_opens_to_listed_origins_only_and_preflight_needs_no_key():
-    client = client_for(cors_origins=("https://a.example",), api_keys=("k",))
+def test_cors_opens_to_listed_origins_only_and_preflight_needs_no_key(make_client):
+    client = make_client(cors_origins=("https://a.example",), api_keys=("k",))
     preflight = client.options("/v1/analyze", headers={
         "Origin": "https://a.example", "Access-Control-Request-Method": "POST",
         "Access-Control-Request-Headers": "authorization, content-type"})
@@ -148,8 +141,8 @@ def test_a_bad_setting_stops_start_up_naming_the_variable(name, value):
         Settings.from_env({f"NEWSBADGE_{name}": value})
 
 
-def test_rate_limit_keeps_answering_in_memory_when_redis_is_down():
+def test_rate_limit_keeps_answering_in_memory_when_redis_is_down(make_client):
     pytest.importorskip("redis", reason="the redis extra is not installed")
-    client = client_for(rate_limit="1/minute", rate_limit_storage="redis://127.0.0.1:1")
+    client = make_client(rate_limit="1/minute", rate_limit_storage="redis://127.0.0.1:1")
     statuses = [client.post("/v1/analyze", json=BODY).status_code for _ in range(2)]
     assert statuses == [200, 429]

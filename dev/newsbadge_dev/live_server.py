@@ -1,5 +1,6 @@
-"""The real production server (`newsbadge serve`: gunicorn, preloaded app) in a subprocess on a
-free loopback port, for tests and benchmarks that need what only a real server shows."""
+"""The servers tests run: the real production server (`newsbadge serve`: gunicorn, preloaded app)
+in a subprocess on a free loopback port, for tests and benchmarks that need what only a real server
+shows, and the same Flask app in process. Both have the rate limit off unless a test sets one."""
 
 from __future__ import annotations
 
@@ -14,6 +15,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from flask import Flask
+
+from newsbadge.settings import Settings
+from newsbadge.web import create_app
+
 START_TIMEOUT = 60.0
 
 
@@ -23,10 +29,17 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def flask_app(**settings) -> Flask:
+    """The service's Flask app with these settings (Settings' fields), for a test client."""
+    settings.setdefault("rate_limit", "")
+    return create_app(Settings(**settings))
+
+
 class LiveServer:
     """`python -m newsbadge serve` on a free loopback port, its output captured to a file.
 
     `workers=None` keeps the production default (one per CPU); `env` adds NEWSBADGE_* settings.
+    As a context manager it stops the server on leaving (stopping twice is harmless).
     """
 
     def __init__(self, workers: int | None = 1, **env: str):
@@ -40,6 +53,12 @@ class LiveServer:
         self.process = subprocess.Popen(command, stdout=self.log, stderr=subprocess.STDOUT,
                                         env=environ)
         self._wait_ready()
+
+    def __enter__(self) -> LiveServer:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.stop()
 
     def _wait_ready(self) -> None:
         deadline = time.monotonic() + START_TIMEOUT
