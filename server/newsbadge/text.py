@@ -10,7 +10,7 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, islice
 from operator import itemgetter
 
 Span = tuple[int, int]
@@ -63,10 +63,11 @@ def lowered(text: str) -> str:
     return lower.replace("\u2019", "'")
 
 
-def line_spans(text: str) -> list[Span]:
-    """Every non-blank line of `text`, stripped of surrounding whitespace, as a span."""
+def line_spans(text: str, limit: int | None = None) -> list[Span]:
+    """The non-blank lines of `text` (the first `limit` of them), stripped of surrounding
+    whitespace, as spans."""
     spans = []
-    for line in LINE_RE.finditer(text):
+    for line in islice(LINE_RE.finditer(text), limit):
         start, end = line.span()
         spans.append((start, start + len(line.group().rstrip())))
     return spans

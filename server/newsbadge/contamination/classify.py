@@ -123,7 +123,7 @@ def classify_lines(page: Page, p_article: list[float] | None = None,
     `p_article` replaces the classifier's line probabilities and `kept` the extractor's choice of
     lines (the eval passes out-of-fold probabilities and a choice made once)."""
     text = page.text
-    spans = line_spans(text)
+    spans = line_spans(text, MAX_LINES + 1)  # one more tells whether there were more
     page.truncated = len(spans) > MAX_LINES
     spans = spans[:MAX_LINES]
     lines = describe([text[s:e] for s, e in spans])
