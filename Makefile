@@ -10,7 +10,7 @@ INSTALLED_RUN := $(VENV)/.installed-run
 # Where the public labeled data sets live (read by eval and train; never copied into the repo).
 export NEWSBADGE_DATA ?= $(abspath ../shared/data)
 
-.PHONY: help venv run dist test test-python test-fast golden eval bench train lint
+.PHONY: help venv run dist test test-python test-fast golden readme eval bench train lint
 .DEFAULT_GOAL := help
 
 help:
@@ -20,6 +20,7 @@ help:
 	@echo "make test           run every test: Python suite, then the browser extension"
 	@echo "make test-python    run the Python suite only"
 	@echo "make test-fast      the Python suite without slow tests (servers, processes, long hypothesis)"
+	@echo "make readme         rewrite the README's example outputs from what they really print"
 	@echo "make golden         show how the fixture pages' reports changed, and record them in tests/golden"
 	@echo "make test-extension run the extension in headless Chromium and Firefox"
 	@echo "make lint-extension web-ext lint of the extension"
@@ -63,6 +64,10 @@ test-fast: venv
 # After an intended change of behaviour: prints each report's difference, then records it.
 golden: venv
 	$(BIN)/python -m newsbadge_dev.golden --write
+
+# The README's example outputs, rewritten from what the examples really print.
+readme: venv
+	$(BIN)/python -m newsbadge_dev.readme_examples --write
 
 eval: venv
 	@for script in bench/eval_*.py; do $(BIN)/python $$script || exit 1; done
