@@ -5,11 +5,10 @@ newsbadge_dev.training.sourcing)."""
 from __future__ import annotations
 
 import bisect
-import json
-from importlib import resources
 
-CALIBRATION = json.loads(
-    resources.files(__package__).joinpath("data", "calibration.json").read_text(encoding="utf-8"))
+from .. import datafiles
+
+CALIBRATION = datafiles.json_file(__package__, "calibration.json")
 
 
 def score(per_1000: float) -> float:
