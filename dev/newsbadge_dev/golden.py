@@ -25,6 +25,8 @@ from newsbadge_dev.reports import differences, format_differences
 TESTS = REPO / "tests"
 GOLDEN = TESTS / "golden"
 PAGES = ("fixtures/**/*.txt", "fixtures/**/*.html", "extension/pages/*.html")
+# Fixtures that are not pages: the data-file reader's own (tests/test_datafiles.py).
+NOT_PAGES = "fixtures/datafiles/"
 COMMAND = "make golden"
 # Not recorded: readability's two numbers are textstat's (its syllable counts and formulas change
 # between releases, and the dependency is not pinned); our part, which sentences are read, is
@@ -36,7 +38,8 @@ LEFT_OUT = frozenset({"readability"})
 def pages() -> dict[str, Path]:
     """Each fixture page by its name: its path under tests/."""
     found = {path.relative_to(TESTS).as_posix(): path
-             for pattern in PAGES for path in TESTS.glob(pattern)}
+             for pattern in PAGES for path in TESTS.glob(pattern)
+             if not path.relative_to(TESTS).as_posix().startswith(NOT_PAGES)}
     return dict(sorted(found.items()))
 
 

@@ -14,10 +14,11 @@ without running langdetect (see FAST_PATH_SHARE for how the cut was measured).
 from __future__ import annotations
 
 import re
-from importlib import resources
 
 from langdetect import DetectorFactory, detector_factory
 from langdetect.lang_detect_exception import LangDetectException
+
+from . import datafiles
 
 # The sample's size and the number of trials bound langdetect's cost. Measured on the seed page:
 # 8 ms over the whole text with its default 7 trials; 2.5 ms over 500 characters (about 85 words,
@@ -42,14 +43,7 @@ FAST_PATH_MIN_WORDS = 30
 FAST_PATH_PROBABILITY = 0.99
 
 WORD_RE = re.compile(r"\w+")
-ENGLISH_FUNCTION_WORDS = frozenset(
-    line.strip()
-    for line in resources.files(__package__)
-    .joinpath("data/function_words_en.txt")
-    .read_text(encoding="utf-8")
-    .splitlines()
-    if line.strip() and not line.startswith("#")
-)
+ENGLISH_FUNCTION_WORDS = frozenset(datafiles.words(__package__, "function_words_en.txt"))
 
 DetectorFactory.seed = SEED
 detector_factory.init_factory()

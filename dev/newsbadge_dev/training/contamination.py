@@ -13,22 +13,22 @@ on every page, go to server/newsbadge/contamination/data/line_model.json.
 
 from __future__ import annotations
 
-import json
 import random
 import statistics
 import sys
 import time
-from pathlib import Path
 
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
+from newsbadge import datafiles
 from newsbadge.contamination import features, model
 from newsbadge.contamination.visible import parse, visible_text
 from newsbadge_dev import extraction_sets
+from newsbadge_dev.training.output import write_json
 
-OUT = Path(model.MODEL_PATH)
+OUT = datafiles.path("newsbadge.contamination", "line_model.json")
 FOLDS = 5
 C = 1.0  # inverse L2 strength; 0.1-10 changed CV F1 by under 0.005
 THRESHOLDS = [round(t, 2) for t in np.arange(0.30, 0.86, 0.05)]
@@ -178,23 +178,23 @@ def main() -> int:
 
     final1 = fit(X, y, w)
     final2 = fit(stacked(X, predict(final1, X), sizes), y, w)
-    OUT.write_text(json.dumps({
-        "_provenance": (
-            "Written by newsbadge_dev.training.contamination from $NEWSBADGE_DATA: scrapinghub "
-            "(all 181 pages) and wcxb dev article pages (793), visible text rendered by "
-            "visible.py, "
-            "lines labeled by extraction_sets.line_labels, logistic regression "
-            f"(C={C}) weighted by words per line, each page also seen cropped to its article "
-            "+-0-3 lines. Threshold and figures from page-grouped "
-            f"{FOLDS}-fold CV."),
+    provenance = (
+        "Written by newsbadge_dev.training.contamination from $NEWSBADGE_DATA: scrapinghub "
+        "(all 181 pages) and wcxb dev article pages (793), visible text rendered by "
+        "visible.py, "
+        "lines labeled by extraction_sets.line_labels, logistic regression "
+        f"(C={C}) weighted by words per line, each page also seen cropped to its article "
+        "+-0-3 lines. Threshold and figures from page-grouped "
+        f"{FOLDS}-fold CV.")
+    write_json(OUT, provenance, {
         "cv": {"scrapinghub_shingle_f1": round(sh, 4), "wcxb_word_f1": round(wc, 4),
                "wcxb_leak_percent": round(leak, 2)},
         "threshold": best,
         "features": list(features.NAMES),
         "context_features": list(model.CONTEXT_NAMES),
         "stages": [_rounded(final1), _rounded(final2)],
-    }, indent=1) + "\n", encoding="utf-8")
-    print(f"wrote {OUT} ({time.time() - t0:.0f} s)")
+    })
+    print(f"done in {time.time() - t0:.0f} s")
     return 0
 
 

@@ -14,12 +14,14 @@ Run: .venv/bin/python -m newsbadge_dev.training.sensational   (or `make train`)
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
-from newsbadge.sensational.lexicon import DATA as OUT
+from newsbadge import datafiles
 from newsbadge_dev.paths import data_dir
+from newsbadge_dev.training.output import write_json, write_lines
+
+OUT = datafiles.folder("newsbadge.sensational")
 
 DATA_DIR = data_dir()
 SEED = 0
@@ -32,12 +34,12 @@ MODERATE_PERCENTILE = 85
 HIGH_PERCENTILE = 97
 
 VADER_NOTE = (
-    "# Derived from VADER's lexicon (vaderSentiment 3.3.2, C.J. Hutto, MIT licence;\n"
-    "# Hutto and Gilbert, ICWSM 2014) by newsbadge_dev.training.sensational: {what}.\n"
-    "# MIT licence: Copyright (c) 2016 C.J. Hutto. Permission is hereby granted, free of\n"
-    "# charge, to any person obtaining a copy of this software ... subject to the condition\n"
-    "# that the above copyright notice and this permission notice shall be included in all\n"
-    "# copies or substantial portions of the Software.\n"
+    "Derived from VADER's lexicon (vaderSentiment 3.3.2, C.J. Hutto, MIT licence;\n"
+    "Hutto and Gilbert, ICWSM 2014) by newsbadge_dev.training.sensational: {what}.\n"
+    "MIT licence: Copyright (c) 2016 C.J. Hutto. Permission is hereby granted, free of\n"
+    "charge, to any person obtaining a copy of this software ... subject to the condition\n"
+    "that the above copyright notice and this permission notice shall be included in all\n"
+    "copies or substantial portions of the Software."
 )
 
 
@@ -53,17 +55,14 @@ def derive_vader() -> None:
         word, valence = line.split("\t")[:2]
         if word.replace("-", "").replace("'", "").isalpha() and word.islower():
             rows.append(f"{word}\t{float(valence):.1f}")
-    (OUT / "vader_en.tsv").write_text(
-        VADER_NOTE.format(what="its word entries (no emoticons) with their mean valence, -4..4")
-        + "\n".join(rows) + "\n", encoding="utf-8")
+    write_lines(OUT / "vader_en.tsv", VADER_NOTE.format(
+        what="its word entries (no emoticons) with their mean valence, -4..4"), rows)
     boosters = sorted(w for w, v in vader.BOOSTER_DICT.items() if v > 0 and " " not in w)
-    (OUT / "vader_boosters_en.txt").write_text(
-        VADER_NOTE.format(what="the intensifying entries of its BOOSTER_DICT")
-        + "\n".join(boosters) + "\n", encoding="utf-8")
+    write_lines(OUT / "vader_boosters_en.txt",
+                VADER_NOTE.format(what="the intensifying entries of its BOOSTER_DICT"), boosters)
     negators = sorted(set(vader.NEGATE) | {"no", "nor", "without", "hardly", "cannot"})
-    (OUT / "negators_en.txt").write_text(
-        VADER_NOTE.format(what="its NEGATE list, plus no, nor, without, hardly")
-        + "\n".join(negators) + "\n", encoding="utf-8")
+    write_lines(OUT / "negators_en.txt",
+                VADER_NOTE.format(what="its NEGATE list, plus no, nor, without, hardly"), negators)
     print(f"VADER: {len(rows)} words, {len(boosters)} boosters, {len(negators)} negators")
 
 
@@ -126,7 +125,8 @@ def cross_validate(titles: list[str], labels: list[int]) -> dict:
             "accuracy": round(float(np.mean(fold_acc)), 4)}
 
 
-def train_headline() -> dict:
+def train_headline() -> tuple[str, dict]:
+    """The headline model's provenance and content."""
     import numpy as np
 
     titles, labels = read_headlines()
@@ -141,15 +141,16 @@ def train_headline() -> dict:
     cut, accuracy = accuracy_cut(logits, y)
     high = float(np.percentile(logits[y == 0], HIGH_PERCENTILE))
     to_score = lambda z: round(100 / (1 + np.exp(-z)), 2)  # noqa: E731
-    return {
-        "about": "Logistic regression over newsbadge.sensational.headline features; weights are "
-                 "per unit of each raw feature (standardisation folded in). Trained by "
-                 "newsbadge_dev.training.sensational on $NEWSBADGE_DATA/clickbait "
-                 f"(Chakraborty et al. 2016, all {len(y)} headlines). cv: stratified "
-                 f"{FOLDS}-fold, seed {SEED}, "
-                 "threshold chosen on each training fold. thresholds (0-100 scores): moderate = "
-                 "accuracy-maximising cut on the full set; high = 97th percentile of the news "
-                 "(non-clickbait) headlines' scores.",
+    provenance = (
+        "Logistic regression over newsbadge.sensational.headline features; weights are "
+        "per unit of each raw feature (standardisation folded in). Trained by "
+        "newsbadge_dev.training.sensational on $NEWSBADGE_DATA/clickbait "
+        f"(Chakraborty et al. 2016, all {len(y)} headlines). cv: stratified "
+        f"{FOLDS}-fold, seed {SEED}, "
+        "threshold chosen on each training fold. thresholds (0-100 scores): moderate = "
+        "accuracy-maximising cut on the full set; high = 97th percentile of the news "
+        "(non-clickbait) headlines' scores.")
+    return provenance, {
         "cv": cv,
         "train_accuracy_at_moderate": round(accuracy, 4),
         "thresholds": {"moderate": float(to_score(cut)), "high": float(to_score(max(high, cut)))},
@@ -158,7 +159,8 @@ def train_headline() -> dict:
     }
 
 
-def train_body() -> dict:
+def train_body() -> tuple[str, dict]:
+    """The body thresholds' provenance and content."""
     import numpy as np
 
     from newsbadge.document import Document
@@ -167,12 +169,13 @@ def train_body() -> dict:
     paths = sorted((DATA_DIR / "polnear" / "train" / "text").glob("*.txt"))
     densities = np.array([body_density(Document(p.read_text(encoding="utf-8"), "en"))
                           for p in paths])
-    return {
-        "about": "Body density (cue weight per 100 article words, newsbadge.sensational.cues) "
-                 f"over the {len(paths)} PolNeAR train articles "
-                 "($NEWSBADGE_DATA/polnear/train/text), ordinary US political news of 2015-2016, "
-                 "computed by newsbadge_dev.training.sensational."
-                 f" moderate = {MODERATE_PERCENTILE}th percentile, high = {HIGH_PERCENTILE}th.",
+    provenance = (
+        "Body density (cue weight per 100 article words, newsbadge.sensational.cues) "
+        f"over the {len(paths)} PolNeAR train articles "
+        "($NEWSBADGE_DATA/polnear/train/text), ordinary US political news of 2015-2016, "
+        "computed by newsbadge_dev.training.sensational."
+        f" moderate = {MODERATE_PERCENTILE}th percentile, high = {HIGH_PERCENTILE}th.")
+    return provenance, {
         "percentiles": {str(q): round(float(np.percentile(densities, q)), 3)
                         for q in (25, 50, 75, 85, 90, 97, 99)},
         "thresholds": {
@@ -182,21 +185,16 @@ def train_body() -> dict:
     }
 
 
-def write_json(name: str, content: dict) -> None:
-    (OUT / name).write_text(json.dumps(content, indent=1) + "\n", encoding="utf-8")
-    print(f"wrote {OUT / name}")
-
-
 def main() -> int:
     derive_vader()
     if not (DATA_DIR / "clickbait").is_dir() or not (DATA_DIR / "polnear").is_dir():
         print(f"SKIPPED: sensational training: {DATA_DIR}/clickbait or /polnear not found")
         return 0
-    headline = train_headline()
-    write_json("headline_model.json", headline)
+    provenance, headline = train_headline()
+    write_json(OUT / "headline_model.json", provenance, headline)
     print(f"headline: {FOLDS}-fold CV {headline['cv']}, thresholds {headline['thresholds']}")
-    body = train_body()
-    write_json("body_thresholds.json", body)
+    provenance, body = train_body()
+    write_json(OUT / "body_thresholds.json", provenance, body)
     print(f"body: percentiles {body['percentiles']}, thresholds {body['thresholds']}")
     return 0
 

@@ -16,16 +16,16 @@ Usage: python -m newsbadge_dev.training.sourcing   (NEWSBADGE_DATA defaults to .
 from __future__ import annotations
 
 import bisect
-import json
 import sys
 from collections import Counter
-from pathlib import Path
 
+from newsbadge import datafiles
 from newsbadge.sourcing import cues
 from newsbadge.text import sentence_spans, word_spans
 from newsbadge_dev import polnear
+from newsbadge_dev.training.output import write_json, write_table
 
-OUT = Path(cues.__file__).with_name("data")
+OUT = datafiles.folder("newsbadge.sourcing")
 MIN_SEEN = 2          # a form seen once says nothing about its habits
 SMOOTHING = 2.0       # add-2 in the denominator: a form seen twice as a cue scores 0.5, not 1.0
 MIN_KEPT = 0.05       # forms scoring below this are left out of the file (never near a threshold)
@@ -113,25 +113,24 @@ def main() -> int:
 
     scores = lexicon(articles, backstop)
     seen, as_cue = form_counts(articles)
-    with open(OUT / "cue_lexicon.tsv", "w", encoding="utf-8") as f:
-        f.write("# Made by newsbadge_dev.training.sourcing from PolNeAR train (840 articles, "
-                "first\n"
-                "# annotator of each): score = times inside a gold Cue / (times seen + 2).\n"
-                "# Derived counts only.\n")
-        f.write("form\tscore\tseen\tas_cue\n")
-        for form in sorted(scores, key=lambda w: (-scores[w], w)):
-            f.write(f"{form}\t{scores[form]}\t{seen[form]}\t{as_cue[form]}\n")
+    write_table(
+        OUT / "cue_lexicon.tsv",
+        f"Made by newsbadge_dev.training.sourcing from PolNeAR train ({len(articles)} articles, "
+        "first\nannotator of each): score = times inside a gold Cue / (times seen + 2).\n"
+        "Derived counts only.",
+        ("form", "score", "seen", "as_cue"),
+        ((form, scores[form], seen[form], as_cue[form])
+         for form in sorted(scores, key=lambda w: (-scores[w], w))))
     calibration = {
-        "_provenance": "newsbadge_dev.training.sourcing on PolNeAR train, "
-                       "5-fold held-out detections",
         "cue_threshold": threshold,
         "held_out_sentence_f1": round(results[threshold][0], 4),
         "per_1000_quantiles": [round(quantile(rates, q), 2) for q in QUANTILES],
         "thin_below": round(quantile(rates, 0.10), 2),
         "well_sourced_from": round(quantile(rates, 0.50), 2),
     }
-    text = json.dumps(calibration, indent=1) + "\n"
-    (OUT / "calibration.json").write_text(text, encoding="utf-8")
+    provenance = (f"newsbadge_dev.training.sourcing on PolNeAR train, {FOLDS}-fold held-out "
+                  "detections")
+    write_json(OUT / "calibration.json", provenance, calibration)
     print(f"chosen threshold {threshold} (F1 {results[threshold][0]:.3f}); "
           f"{len(scores)} forms; per 1,000 words: 10th pct {calibration['thin_below']}, "
           f"median {calibration['well_sourced_from']}")

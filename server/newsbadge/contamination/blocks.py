@@ -9,14 +9,13 @@ the signals combine with the text's evidence rather than overrule it.
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_left, bisect_right
-from importlib import resources
 
+from .. import datafiles
 from ..logistic import logistic, logit
 
-_SPEC = json.loads((resources.files(__package__) / "data" / "class_words.json").read_text("utf-8"))
+_SPEC = datafiles.json_file(__package__, "class_words.json")
 BOILERPLATE_WORDS: dict[str, str] = _SPEC["boilerplate"]
 ARTICLE_WORDS = frozenset(_SPEC["article"])
 BOILERPLATE_TAGS: dict[str, str] = _SPEC["boilerplate_tags"]

@@ -14,16 +14,14 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
-from importlib import resources
 from itertools import accumulate
 from operator import add, itemgetter
 
+from .. import datafiles
 from . import phrases
 from .phrases import CATEGORIES
 
-_DATA = resources.files(__package__) / "data"
-_STOPWORD_LINES = _DATA.joinpath("stopwords_en.txt").read_text("utf-8").split()
-STOPWORDS = frozenset(w for w in _STOPWORD_LINES if not w.startswith("#"))
+STOPWORDS = frozenset(datafiles.words(__package__, "stopwords_en.txt"))
 END_PUNCT_RE = re.compile(r"[.!?…:;][\"'”’)\]]*$")
 SENTENCE_RE = re.compile(r"[.!?…][\"'”’)\]]*(?:\s|$)")
 DIGITS = "0123456789"

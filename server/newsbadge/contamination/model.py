@@ -7,14 +7,12 @@ of menus is not. Pure Python: pages have hundreds of lines, not millions.
 
 from __future__ import annotations
 
-import json
 import operator
-from importlib import resources
 
+from .. import datafiles
 from ..logistic import logistic
 from . import features
 
-MODEL_PATH = str(resources.files(__package__) / "data" / "line_model.json")
 # Windows (in lines) over which stage 2 averages stage 1's article probability.
 CONTEXT_WINDOWS = (1, 3, 8)
 CONTEXT_NAMES = ("p_prev", "p_next", *(f"p_mean_w{w}" for w in CONTEXT_WINDOWS))
@@ -40,8 +38,7 @@ def context_of(probabilities: list[float]) -> list[list[float]]:
 
 def _load() -> dict | None:
     try:
-        with open(MODEL_PATH, encoding="utf-8") as f:
-            spec = json.load(f)
+        spec = datafiles.json_file(__package__, "line_model.json")
     except FileNotFoundError:
         return None
     return spec if spec["features"] == list(features.NAMES) else None

@@ -8,9 +8,9 @@ every phrase at every character).
 
 from __future__ import annotations
 
-import json
 import re
-from importlib import resources
+
+from .. import datafiles
 
 TOKEN_RE = re.compile(r"\w+")
 # Punctuation that sticks to the edges of words in news prose ("said," "“There" "(AP)"); none of
@@ -18,7 +18,7 @@ TOKEN_RE = re.compile(r"\w+")
 WORD_EDGE_PUNCTUATION = ".,;:!?\"'“”‘’()[]…–—-/"
 NUM, MONTH = "<num>", "<month>"
 
-SPEC = json.loads((resources.files(__package__) / "data" / "phrases.json").read_text("utf-8"))
+SPEC = datafiles.json_file(__package__, "phrases.json")
 CATEGORIES: tuple[str, ...] = tuple(SPEC["categories"])
 MONTHS = frozenset(SPEC["months"].split())
 

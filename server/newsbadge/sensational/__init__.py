@@ -13,13 +13,12 @@ gap when the headline is more sensational.
 
 from __future__ import annotations
 
-import json
 import math
 
+from .. import datafiles
 from ..document import Document
 from ..sections import TOO_SHORT, UNSUPPORTED_LANGUAGE, Scale, insufficient
 from . import cues, headline
-from .lexicon import DATA
 
 LANGUAGES = frozenset({"en"})
 # Fewer article words than this and the density is noise (one loaded word in 20 is 5 per 100).
@@ -41,9 +40,7 @@ HEADLINE_SHARE = 1 / 3
 MAX_EVIDENCE = 300
 
 HEADLINE_THRESHOLDS = headline.MODEL["thresholds"]
-BODY_THRESHOLDS = json.loads((DATA / "body_thresholds.json").read_text(encoding="utf-8"))[
-    "thresholds"
-]
+BODY_THRESHOLDS = datafiles.json_file(__package__, "body_thresholds.json")["thresholds"]
 
 
 def analyze(doc: Document, title: str | None) -> dict:

@@ -14,29 +14,28 @@ data/headline_model.json.
 
 from __future__ import annotations
 
-import json
 import re
 
+from .. import datafiles
 from ..logistic import logistic
 from ..text import WORD_RE
 from .lexicon import (
     BOOSTERS,
-    DATA,
     FUNCTION_FEATURES,
     FUNCTION_WORDS,
     NEUTRAL,
     PHRASES,
     VALENCE,
-    data_lines,
     is_superlative,
 )
 
-MODEL = json.loads((DATA / "headline_model.json").read_text(encoding="utf-8"))
+MODEL = datafiles.json_file(__package__, "headline_model.json")
 # Headlines run to about 100 characters, rarely 300; a "title" beyond this is not one, and reading
 # all of a 2 MB one would blow the time budget. Offsets into the title stay exact (a prefix).
 MAX_TITLE_CHARS = 500
 
-WORD_CLASSES = {row[0]: frozenset(row[1:]) for row in data_lines("headline_words_en.txt")}
+WORD_CLASSES = {row[0]: frozenset(row[1:])
+                for row in datafiles.rows(__package__, "headline_words_en.txt")}
 NUMBER_WORDS = WORD_CLASSES["number_words"]
 SECOND_PERSON = WORD_CLASSES["second_person"]
 FIRST_PERSON = WORD_CLASSES["first_person"]

@@ -5,23 +5,12 @@ Every file carries its provenance in its header comments (lines starting with "#
 
 from __future__ import annotations
 
-from pathlib import Path
-
-DATA = Path(__file__).parent / "data"
+from .. import datafiles
 
 # VADER rates words from -4 (most negative) to +4; entries at or beyond this magnitude count as
 # emotive cues in article text. 2.0 keeps VADER's "strong" half (e.g. "horrific" -3.4,
 # "brilliant" 2.8) and leaves mild evaluation ("concern" -1.1, "fine" 0.8) alone.
 EMOTIVE_MIN_VALENCE = 2.5
-
-
-def data_lines(name: str) -> list[list[str]]:
-    """The non-comment lines of a data file, split on tabs (or spaces for .txt files)."""
-    rows = []
-    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            rows.append(line.split("\t") if name.endswith(".tsv") else line.split())
-    return rows
 
 
 def is_superlative(word: str) -> bool:
@@ -38,21 +27,22 @@ def _apostrophe_forms(phrase: str) -> set[str]:
 
 def _phrases() -> dict[tuple[str, ...], str]:
     phrases = {}
-    for phrase, kind in data_lines("cues_en.tsv"):
+    for phrase, kind in datafiles.rows(__package__, "cues_en.tsv"):
         for form in _apostrophe_forms(phrase):
             phrases[tuple(form.split())] = kind
     return phrases
 
 
-VALENCE: dict[str, float] = {word: float(v) for word, v in data_lines("vader_en.tsv")}
-BOOSTERS = frozenset(w for (w,) in data_lines("vader_boosters_en.txt"))
-NEUTRAL = frozenset(w for (w,) in data_lines("neutral_en.txt"))
+VALENCE: dict[str, float] = {
+    word: float(v) for word, v in datafiles.rows(__package__, "vader_en.tsv")}
+BOOSTERS = frozenset(w for (w,) in datafiles.rows(__package__, "vader_boosters_en.txt"))
+NEUTRAL = frozenset(w for (w,) in datafiles.rows(__package__, "neutral_en.txt"))
 NEGATORS = frozenset(
-    form for (w,) in data_lines("negators_en.txt") for form in _apostrophe_forms(w)
+    form for (w,) in datafiles.rows(__package__, "negators_en.txt") for form in _apostrophe_forms(w)
 )
-FUNCTION_WORDS = frozenset(row[0] for row in data_lines("function_words_en.txt"))
+FUNCTION_WORDS = frozenset(row[0] for row in datafiles.rows(__package__, "function_words_en.txt"))
 FUNCTION_FEATURES = frozenset(
-    row[0] for row in data_lines("function_words_en.txt") if row[1:] == ["*"]
+    row[0] for row in datafiles.rows(__package__, "function_words_en.txt") if row[1:] == ["*"]
 )
 PHRASES = _phrases()
 

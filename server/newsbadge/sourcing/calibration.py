@@ -5,13 +5,11 @@ newsbadge_dev.training.sourcing)."""
 from __future__ import annotations
 
 import bisect
-import json
-from importlib import resources
 
+from .. import datafiles
 from ..sections import Scale
 
-CALIBRATION = json.loads(
-    resources.files(__package__).joinpath("data", "calibration.json").read_text(encoding="utf-8"))
+CALIBRATION = datafiles.json_file(__package__, "calibration.json")
 
 
 def score(per_1000: float) -> float:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from importlib import resources
 
+from .. import datafiles
 from ..text import Span
 
 # A colon that introduces a quotation: PolNeAR marks the colon itself as the cue.
@@ -24,20 +24,15 @@ JOINERS = frozenset({"also", "about", "upon", "to", "in", "on", "of", "for", "wi
                      "will", "was", "is", "were", "are", "be", "been", "again", "still", "then"})
 
 
-def data_lines(name: str) -> Iterable[str]:
-    text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
-    return (line for line in text.splitlines() if line.strip() and not line.startswith("#"))
-
-
 def learned_scores() -> dict[str, float]:
     """form -> P(form is part of a gold cue), smoothed, from cue_lexicon.tsv."""
-    rows = (line.split("\t") for line in data_lines("cue_lexicon.tsv"))
-    return {row[0]: float(row[1]) for row in rows if row[0] != "form"}
+    return {row["form"]: float(row["score"])
+            for row in datafiles.table(__package__, "cue_lexicon.tsv")}
 
 
 def reporting_forms() -> set[str]:
     """Every inflected form listed in reporting_verbs.txt."""
-    return {form for line in data_lines("reporting_verbs.txt") for form in line.split()}
+    return set(datafiles.words(__package__, "reporting_verbs.txt"))
 
 
 def cue_words(scores: dict[str, float], backstop: Iterable[str], threshold: float) -> frozenset:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
+from .. import datafiles
 from ..sections import evidence_span
 from ..text import Span
-from .cues import data_lines
 
 
 def _hedge_patterns() -> dict[str, re.Pattern]:
@@ -14,7 +14,7 @@ def _hedge_patterns() -> dict[str, re.Pattern]:
     that can start with it. A hedge is tried only where such a word stands: a set lookup per
     word, then a short regex, instead of the engine trying every hedge at every position."""
     by_word: dict[str, list[str]] = {}
-    for line in data_lines("hedges.txt"):
+    for line in datafiles.lines(__package__, "hedges.txt"):
         group = line[3:line.index(")")].split("|") if line.startswith("(?:") else [line]
         for first in {alternative.split(" ")[0] for alternative in group}:
             for form in (first, first.capitalize()):

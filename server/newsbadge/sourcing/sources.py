@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from importlib import resources
 from typing import NamedTuple
 
+from .. import datafiles
 from ..text import START, Span
 
 # A run of two or more capitalised words, allowing lower-case joiners ("Bank of America"). A word
@@ -45,23 +45,19 @@ SURNAME_REACH = 20_000  # characters before a surname searched for the full name
 PERSON_REACH = 600      # characters before a pronoun searched for the person it stands for
 
 
-def _data(name: str) -> list[str]:
-    text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
-    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
 def _word_lists() -> dict[str, frozenset]:
+    lines = datafiles.lines(__package__, "name_words.txt")
     return {name: frozenset(words.split())
-            for name, words in (line.split(":", 1) for line in _data("name_words.txt"))}
+            for name, words in (line.split(":", 1) for line in lines)}
 
 
 def _outlets() -> tuple[dict[str, str], dict[str, str]]:
     """alias -> canonical name, canonical name -> description."""
     aliases, descriptions = {}, {}
-    for row in _data("outlets.tsv")[1:]:
-        name, alias_field, description = (row.split("\t") + ["", ""])[:3]
-        descriptions[name] = description
-        for alias in [name, *filter(None, alias_field.split("|"))]:
+    for row in datafiles.table(__package__, "outlets.tsv"):
+        name = row["name"]
+        descriptions[name] = row["description"]
+        for alias in [name, *filter(None, row["aliases"].split("|"))]:
             aliases[alias] = name
             aliases[alias.removeprefix("The ")] = name
     return aliases, descriptions
@@ -99,9 +95,10 @@ def trie_pattern(phrases: list[str]) -> str:
 # Starts with capitals only (no leading \b) so the engine skips to capitals; boundaries by hand.
 # Longest match wins through the trie's greedy optional tails ("New York Post" over "New York").
 OUTLET_RE = re.compile(trie_pattern([a for a in OUTLET_NAMES if len(a) > 3]) + r"\b")
-NOUN_KINDS = dict(row.split("\t") for row in _data("source_nouns.tsv")[1:])
-TITLES = frozenset(word for line in _data("titles.txt") for word in line.split())
-PLACES = dict(row.split("\t") for row in _data("places.tsv")[1:])
+NOUN_KINDS = {row["word"]: row["kind"]
+              for row in datafiles.table(__package__, "source_nouns.tsv")}
+TITLES = frozenset(datafiles.words(__package__, "titles.txt"))
+PLACES = {row["name"]: row["kind"] for row in datafiles.table(__package__, "places.tsv")}
 
 
 def classify_name(name: str) -> tuple[str, str]:
