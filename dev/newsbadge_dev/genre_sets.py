@@ -4,6 +4,8 @@ Document each text becomes on the way a request would take (evaluation and train
 - SemEval-2023 Task 3, subtask 1: `semeval2023/LANG/*-labels-subtask-1.txt` (ID<TAB>genre) and
   the article files beside it (title, blank line, body), in six languages.
 - PolNeAR: political news of seven US outlets (all reporting or opinion): `polnear/SPLIT/text`.
+- scrapinghub: real news pages' article bodies (the benchmark's ground truth).
+- BASIL: articles of three US outlets, by paragraph.
 - WCXB dev: pages of seven types; the ground truth's main content is the text a reader came for,
   and its page type says whether it is an article at all.
 """
@@ -73,13 +75,22 @@ def wcxb() -> list[Text]:
     return texts
 
 
+def scrapinghub() -> list[Text]:
+    """The scrapinghub benchmark's article bodies (real news pages' main text), unlabelled."""
+    truth = json.loads((data_dir() / "scrapinghub" / "ground-truth.json").read_text(
+        encoding="utf-8"))
+    return [Text("scrapinghub", key, language.detect(value["articleBody"])["code"],
+                 value["articleBody"], None) for key, value in sorted(truth.items())]
+
+
 def basil() -> list[Text]:
     """BASIL's 300 articles (Fox News, New York Times, HuffPost), paragraphs one per line, with
     the title first; labelled with their outlet."""
     texts = []
     for path in sorted((data_dir() / "basil" / "articles").glob("*/*.json")):
         record = json.loads(path.read_text(encoding="utf-8"))
-        body = "\n".join(p.strip() for p in record["body-paragraphs"] if p.strip())
+        paragraphs = [" ".join(p) if isinstance(p, list) else p for p in record["body-paragraphs"]]
+        body = "\n".join(p.strip() for p in paragraphs if p.strip())
         texts.append(Text("basil", path.stem, "en", f"{record['title']}\n\n{body}",
                           record["source"]))
     return texts

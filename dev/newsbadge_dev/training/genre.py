@@ -6,12 +6,13 @@ Three logistic regressions (classes weighted to balance) over the signals of new
   macro-F1 held out by language (train on five languages, test on the sixth, averaged).
 - satire against reporting and opinion, on the same articles.
 - other (no news article) against news: WCXB dev pages of the non-article types (product,
-  service, collection, listing, documentation, forum) against the SemEval articles and PolNeAR
-  train. WCXB "article" pages (news, but also company blogs and guides) are left out: they are
-  neither.
-The cuts of `satire` and `other` are the OTHER_QUANTILE of the probabilities they give PolNeAR
-train's articles (news, none satire) from models that did not see those articles (never below
-0.5): about 1 in 200 of them is called either.
+  service, collection, listing, documentation, forum) against the SemEval articles, PolNeAR
+  train and the scrapinghub article bodies (news as web pages print it, with headings and
+  captions). WCXB "article" pages (news, but also company blogs and guides) are left out: they
+  are neither.
+The cuts of `satire` and `other` are the OTHER_QUANTILE of the probabilities they give news
+(PolNeAR train; for other, also scrapinghub) from models that did not see those articles (never
+below 0.5): about 1 in 200 of them is called either.
 
 Each text goes through contamination first, as a plain-text request would, and is read only
 when it has genre.MIN_WORDS article words. Only counts and fitted numbers are written.
@@ -76,7 +77,8 @@ def rows(texts) -> list[Row]:
 def load_rows() -> dict[str, list[Row]]:
     return {"semeval": rows(genre_sets.semeval()),
             "polnear_train": rows(genre_sets.polnear("train")),
-            "polnear_dev": rows(genre_sets.polnear("dev")), "wcxb": rows(genre_sets.wcxb())}
+            "polnear_dev": rows(genre_sets.polnear("dev")), "wcxb": rows(genre_sets.wcxb()),
+            "scrapinghub": rows(genre_sets.scrapinghub())}
 
 
 def matrix(rows_: list[Row]) -> np.ndarray:
@@ -147,9 +149,11 @@ def not_news(data: dict[str, list[Row]]) -> list[Row]:
 
 def fit(data: dict[str, list[Row]], labelled: list[Row], c: float) -> Model:
     """The three models: opinion against reporting and satire against both on the `labelled`
-    SemEval rows; other against every news row of `data`. The cuts of other and satire come from
-    PolNeAR train (news, neither satire nor other) as a model that did not see it scores it."""
-    news_rows = data["semeval"] + data["polnear_train"]
+    SemEval rows; other against every news row of `data`. The cut of satire comes from PolNeAR
+    train (news, none of it satire), that of other from PolNeAR train and the scrapinghub
+    articles (news as web pages print it: headings, captions), each as a model that did not see
+    it scores it."""
+    news_rows = data["semeval"] + ordinary_news(data)
     everything = matrix(news_rows + not_news(data))
     mean, scale = everything.mean(axis=0), everything.std(axis=0) + 1e-9
     z = lambda rows_: (matrix(rows_) - mean) / scale  # noqa: E731
@@ -190,17 +194,22 @@ def _cut(news_probabilities: np.ndarray) -> float:
     return max(0.5, float(np.quantile(news_probabilities, OTHER_QUANTILE)))
 
 
+def ordinary_news(data) -> list[Row]:
+    """News articles with no genre label: PolNeAR train and the scrapinghub article bodies."""
+    return data["polnear_train"] + data["scrapinghub"]
+
+
 def _held_out_p_other(data, mean, scale) -> np.ndarray:
-    """PolNeAR train's probabilities of `other` from models that did not see the row, each
-    fit on SemEval, the other PolNeAR folds and WCXB's non-article pages."""
-    polnear = data["polnear_train"]
-    folds = np.arange(len(polnear)) % FOLDS
-    p = np.zeros(len(polnear))
+    """The probabilities of `other` of ordinary_news from models that did not see the row, each
+    fit on SemEval, the other folds and WCXB's non-article pages."""
+    ordinary = ordinary_news(data)
+    folds = np.arange(len(ordinary)) % FOLDS
+    p = np.zeros(len(ordinary))
     for k in range(FOLDS):
-        news = data["semeval"] + [r for r, f in zip(polnear, folds, strict=True) if f != k]
+        news = data["semeval"] + [r for r, f in zip(ordinary, folds, strict=True) if f != k]
         x = (matrix(news + not_news(data)) - mean) / scale
         model = logistic(x, [0] * len(news) + [1] * len(not_news(data)), OTHER_C)
-        test = matrix([r for r, f in zip(polnear, folds, strict=True) if f == k])
+        test = matrix([r for r, f in zip(ordinary, folds, strict=True) if f == k])
         p[folds == k] = model.predict_proba((test - mean) / scale)[:, 1]
     return p
 
@@ -282,10 +291,12 @@ def provenance(data, c: float, by_c: dict[float, float]) -> dict:
         "satire": f"logistic regression, balanced, C={c}: satire against the rest of SemEval",
         "other": (f"logistic regression, balanced, C={OTHER_C}: WCXB dev pages of types "
                   f"{sorted(genre_sets.WCXB_OTHER)} ({len(not_news(data))}) against SemEval "
-                  f"and PolNeAR train ({counts['semeval'] + counts['polnear_train']})"),
-        "cuts": (f"satire and other: the {OTHER_QUANTILE} quantile of the probability given to "
-                 f"PolNeAR train's {counts['polnear_train']} articles by models that did not "
-                 "see them (other: 5-fold), at least 0.5; opinion: 0.5"),
+                  f"PolNeAR train and scrapinghub article bodies "
+                  f"({counts['semeval'] + counts['polnear_train'] + counts['scrapinghub']})"),
+        "cuts": (f"the {OTHER_QUANTILE} quantile of the probability given by models that did "
+                 f"not see them: satire, to PolNeAR train's {counts['polnear_train']} articles; "
+                 "other (5-fold), to those and the scrapinghub article bodies; at least 0.5; "
+                 "opinion: 0.5"),
         "personal_narrative": (f"first_singular (outside quotations) from the news rows' "
                                f"percentile {NARRATIVE_FIRST_PERSON}, attribution up to their "
                                f"percentile {NARRATIVE_ATTRIBUTION} (SemEval and PolNeAR "
