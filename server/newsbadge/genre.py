@@ -56,6 +56,7 @@ PRICE_PATTERNS = (
 DIGITS = frozenset("0123456789")
 # A line that is an item of a list: a bullet or "1." / "2)" before its text.
 LIST_ITEM_RE = re.compile(r"(?:[-–•*·▪►✓✔]|\d{1,2}[.)])\s")
+LIST_MARKS = frozenset("-–•*·▪►✓✔0123456789")
 # A dateline at the start of a report: a place in capitals ("WASHINGTON", "MOSKAU, 12. Mai")
 # or any short lead-in with a news agency in brackets ("Berlin (dpa)"), then a dash.
 DATELINE_RE = re.compile(
@@ -66,8 +67,10 @@ DATELINE_RE = re.compile(
 SHORT_LINE_WORDS = 8
 SENTENCE_CLOSE = tuple('.!?:;"”»…)')
 CLOSING_MARKS = "\"'”’»)] "
-# The first lines of the article that a dateline may open (the headline often comes first).
+# The first lines of the article that a dateline may open (the headline often comes first), and
+# how far into a line its dash can be.
 DATELINE_LINES = 3
+DATELINE_CHARS = 100
 
 WORD_SIGNALS = ("first_singular", "first_plural", "second_person", "attribution", "obligation",
                 "date", "negation", "stance")
@@ -90,6 +93,7 @@ def _read_words() -> tuple[dict[str, dict[str, str]], frozenset[str]]:
 
 
 WORDS, IMPERATIVES = _read_words()
+IMPERATIVE_FORMS = frozenset(word.capitalize() for word in IMPERATIVES)
 LANGUAGES = frozenset(WORDS)
 MODEL = json.loads((DATA / "genre_model.json").read_text(encoding="utf-8"))
 
@@ -144,8 +148,8 @@ def signals(doc: Document) -> Signals:
                             for span in _matches(pattern, text, segments))
     if spans["quote"]:
         _unquote(spans, Ranges(tuple(spans["quote"])))
-    _sentence_signals(text, doc.article_sentences, spans, doc.language == "en")
-    lines = [line for line in line_spans(text) if not doc.boilerplate.overlaps(*line)]
+    _sentence_signals(doc, spans)
+    lines = doc.boilerplate.outside(line_spans(text)) if doc.boilerplate else line_spans(text)
     found.lines = len(lines)
     _line_signals(text, lines, spans)
     found.sentence_words = found.words / max(found.sentences, 1)
@@ -163,27 +167,35 @@ def _unquote(spans: dict, quoted: Ranges) -> None:
             spans[name] = [span for span in spans[name] if not quoted.overlaps(*span)]
 
 
-def _sentence_signals(text: str, sentences: list[Span], spans: dict, english: bool) -> None:
-    for start, end in sentences:
-        last = text[start:end].rstrip(CLOSING_MARKS)[-1:]
+def _sentence_signals(doc: Document, spans: dict) -> None:
+    text = doc.text
+    for start, end in doc.article_sentences:
+        last = text[end - 1]
+        if last in CLOSING_MARKS:
+            last = text[start:end].rstrip(CLOSING_MARKS)[-1:]
         if last == "?":
             spans.setdefault("question", []).append((start, end))
         elif last == "!":
             spans.setdefault("exclamation", []).append((start, end))
-        if english and text[start:start + 1].isupper():
-            first = re.match(r"\w+", text[start:start + 20])
-            if first and first.group().lower() in IMPERATIVES:
-                spans.setdefault("imperative", []).append((start, start + first.end()))
+    if doc.language == "en":
+        # An imperative opens its sentence: a capitalised form of the list, where a sentence starts.
+        starts = set(map(itemgetter(0), doc.article_sentences))
+        candidates = compress(doc.article_words, map(IMPERATIVE_FORMS.__contains__,
+                                                     doc.article_strings))
+        spans["imperative"] = [span for span in candidates if span[0] in starts]
 
 
 def _line_signals(text: str, lines: list[Span], spans: dict) -> None:
     for start, end in lines:
-        if LIST_ITEM_RE.match(text, start, end):
+        line = text[start:end]
+        if line[0] in LIST_MARKS and LIST_ITEM_RE.match(line):
             spans.setdefault("list_item", []).append((start, end))
-        if not text[start:end].endswith(SENTENCE_CLOSE) and \
-                len(text[start:end].split()) < SHORT_LINE_WORDS:
+        if not line.endswith(SENTENCE_CLOSE) and len(line.split()) < SHORT_LINE_WORDS:
             spans.setdefault("short_line", []).append((start, end))
     for start, end in lines[:DATELINE_LINES]:
+        head = text[start:min(end, start + DATELINE_CHARS)]
+        if not any(dash in head for dash in "—–-"):
+            continue
         match = DATELINE_RE.match(text, start, end)
         if match and (match.group("place") or match.group("agency")):
             spans["dateline"] = [match.span()]
