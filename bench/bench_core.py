@@ -44,7 +44,7 @@ def main() -> None:
     if not SEED.exists():
         print(f"SKIPPED: bench_core: seed article not found at {SEED}")
         return
-    from newsbadge import contamination, language, sensational, sourcing
+    from newsbadge import contamination, genre, language, sensational, sourcing
     from newsbadge.analysis import analyze, warm_up
     from newsbadge.document import Document
     from newsbadge.readability import readability
@@ -72,6 +72,7 @@ def main() -> None:
         "readability": timed_on_document(readability),
         "sensational": timed_on_document(lambda doc: sensational.analyze(doc, None)),
         "sourcing": timed_on_document(sourcing.analyze),
+        "genre": timed_on_document(genre.analyze),
     }
     fresh = subprocess.run([sys.executable, "-c", FRESH_PROCESS % str(SEED)], capture_output=True,
                            text=True, check=True)

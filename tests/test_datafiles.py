@@ -48,6 +48,8 @@ def test_every_data_file_carries_its_provenance(folder):
     for name in sorted(shipped_files(folder)):
         if name.endswith(".json"):
             provenance = datafiles.json_file(folder, name).get(datafiles.PROVENANCE, "")
+            if isinstance(provenance, dict):  # one field, said part by part (what came whence)
+                provenance = " ".join(map(str, provenance.values()))
         else:
             first = (folder / name).read_text(encoding="utf-8").splitlines()[0]
             provenance = first.removeprefix(datafiles.COMMENT) if first.startswith("#") else ""

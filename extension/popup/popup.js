@@ -57,6 +57,13 @@ function reportState(report) {
   return ["done", ""];
 }
 
+/** "Why 38: loaded framing (12 phrases), few attributions": what pulled the number down. */
+function whyLine(badge) {
+  if (badge.level === "unknown" && !badge.why?.length) return "";
+  const reasons = badge.why?.map((reason) => reason.text) ?? [];
+  return `Why ${badge.text}: ${reasons.length ? reasons.join(", ") : "nothing pulled it down"}`;
+}
+
 let renderedCheck = null;
 
 function render(tabId, state) {
@@ -88,6 +95,7 @@ function render(tabId, state) {
   if (name === "done") $("state").hidden = true;
   else showState(name, text);
   $("state").dataset.state = name;
+  $("why").textContent = whyLine(badge);
   $("summary").textContent = badge.summary;
   $("highlights").checked = Boolean(state.highlights);
   renderReport(report, $("meters"), $("evidence"), (item) => reveal(tabId, item));

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import contamination, language, sensational, sourcing
+from . import contamination, genre, language, sensational, sourcing
 from .badge import badge
 from .document import Document
 from .readability import readability
@@ -28,6 +28,7 @@ def analyze(request: dict | AnalyzeRequest) -> dict:
 
     framing = sensational.analyze(doc, req.title)
     sourced = sourcing.analyze(doc)
+    kind = genre.analyze(doc)
     report = {
         "schema": SCHEMA_VERSION,
         "language": lang,
@@ -40,7 +41,8 @@ def analyze(request: dict | AnalyzeRequest) -> dict:
         "sensational": framing,
         "contamination": cleaned.section,
         "sourcing": sourced,
-        "badge": badge(framing, cleaned.section, sourced),
+        "genre": kind,
+        "badge": badge(framing, cleaned.section, sourced, kind),
     }
     if req.text is None:
         report["text"] = doc.text

@@ -225,6 +225,11 @@ def render_text(report: dict) -> str:
         f"[{badge['text']}] {badge['level']}: {badge['summary']}",
         f"language: {report['language']['code']}   words: {report['stats']['words']}",
     ]
+    if badge.get("why"):
+        lines.insert(1, f"why {badge['text']}: " + ", ".join(r["text"] for r in badge["why"]))
+    kind = report.get("genre", {}).get("kind")
+    if kind:
+        lines.append(f"genre: {kind} ({report['genre']['confidence']:.2f})")
     framing, contamination, sourcing = (
         report[k] for k in ("sensational", "contamination", "sourcing")
     )

@@ -188,11 +188,37 @@ class Sourcing(Section):
     hedges: list[Offsets]
 
 
+class GenreSignal(Offsets):
+    signal: str = Field(description="the signal the span counts for, e.g. first_singular, "
+                                    "attribution, quote, dateline, price, list_item")
+
+
+class Genre(_Open):
+    """What kind of page this is: a news report, an opinion piece, satire, or no news article
+    (`other`: a shop, service or listing page, a guide, a personal blog). `kind` is null, with a
+    `reason`, when the text is too short or in a language without word lists."""
+
+    kind: Literal["reporting", "opinion", "satire", "other"] | None
+    confidence: Annotated[float, Field(ge=0.0, le=1.0)] | None
+    evidence: list[GenreSignal] = Field(
+        description="spans of the signals that pushed the page towards its kind")
+
+
+class BadgeReason(_Open):
+    section: Literal["sensational", "contamination", "sourcing", "genre"]
+    text: str = Field(description="what pulled the badge down, e.g. 'loaded framing (12 phrases)'")
+    points: float = Field(description="points it took off the badge's 100")
+
+
 class Badge(_Open):
     text: Annotated[str, Field(max_length=4)]
     color: Annotated[str, Field(pattern=r"^#[0-9a-f]{6}$")]
     level: Literal["good", "mixed", "poor", "unknown"]
     summary: str
+    why: list[BadgeReason] = Field(
+        default_factory=list, description="the reasons for the number, most points first")
+    genre: Literal["reporting", "opinion", "satire", "other"] | None = Field(
+        None, description="the genre the badge was graded as (`other`: not graded as news)")
 
 
 class Report(_Open):
@@ -203,6 +229,7 @@ class Report(_Open):
     sensational: Sensational
     contamination: Contamination
     sourcing: Sourcing
+    genre: Genre | None = None
     badge: Badge
     text: str | None = None
     id: Scalar = None

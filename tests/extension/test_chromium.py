@@ -58,6 +58,10 @@ def test_news_page_badge_and_popup(extension):
     assert color == report["badge"]["color"]
     assert popup.text_content("#badge") == text
     assert popup.text_content("#summary") == report["badge"]["summary"]
+    why = popup.text_content("#why")
+    assert why.startswith(f"Why {text}: ") and popup.is_visible("#why")
+    for reason in report["badge"]["why"]:
+        assert reason["text"] in why
     assert popup.locator("#meters .meter").count() == 3
     for section in SECTIONS:
         meter = popup.locator(f'#meters [data-section="{section}"] meter')

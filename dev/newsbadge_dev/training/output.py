@@ -28,7 +28,7 @@ def write_table(path: Path, provenance: str, columns: Iterable[str],
                 ["\t".join(columns), *("\t".join(map(str, row)) for row in rows)])
 
 
-def write_json(path: Path, provenance: str, content: dict) -> None:
+def write_json(path: Path, provenance: str | dict, content: dict) -> None:
     """A JSON data file: its provenance first, then `content`."""
     text = json.dumps({PROVENANCE: provenance, **content}, indent=1, ensure_ascii=True)
     path.write_text(text + "\n", encoding="utf-8")

@@ -1,0 +1,72 @@
+"""The genre section: news reports, opinion, and pages that are no news article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsbadge import analyze, genre
+from newsbadge.document import Document
+from newsbadge.schema import Report
+
+FIXTURES = Path(__file__).parent / "fixtures" / "genre"
+
+
+def fixture(name: str) -> str:
+    return (FIXTURES / name).read_text(encoding="utf-8")
+
+
+def test_seed_page_is_reporting(seed_text):
+    section = analyze({"text": seed_text})["genre"]
+    assert section["kind"] == "reporting"
+    assert 0.5 <= section["confidence"] <= 1
+    assert any(e["signal"] == "attribution" for e in section["evidence"])
+
+
+def test_wire_story_is_reporting(wire_story):
+    assert analyze({"text": wire_story})["genre"]["kind"] == "reporting"
+
+
+@pytest.mark.parametrize("name", ["product-roundup.txt", "personal-blog.txt"])
+def test_pages_that_are_no_news_article_are_other_and_the_badge_says_so(name):
+    report = analyze({"text": fixture(name)})
+    Report.model_validate(report)
+    assert report["genre"]["kind"] == "other"
+    assert report["genre"]["evidence"], "the signals that made it `other` are shown"
+    badge = report["badge"]
+    assert badge["summary"].startswith("Not a news article")
+    assert not badge["text"].isdigit() and badge["genre"] == "other"
+    assert "sourcing" not in {reason["section"] for reason in badge["why"]}
+
+
+def test_product_page_evidence_names_prices_or_lists():
+    signals = {e["signal"] for e in analyze({"text": fixture("product-roundup.txt")})
+               ["genre"]["evidence"]}
+    assert signals & {"price", "short_line", "list_item", "second_person", "imperative"}
+
+
+def test_evidence_offsets_index_the_sent_text(seed_text):
+    text = "🙂 " + seed_text
+    for item in analyze({"text": text})["genre"]["evidence"]:
+        assert text[item["start"]:item["end"]] == item["text"]
+
+
+def test_first_person_inside_quotes_is_the_speaker_not_the_author():
+    quoted = "“I think I was right and I will say so,” the mayor said. " * 10
+    own = "I think I was right and I will say so, and my readers agree. " * 10
+    assert genre.signals(Document(quoted, "en")).rates()["first_singular"] == 0
+    assert genre.signals(Document(own, "en")).rates()["first_singular"] > 5
+
+
+def test_dateline_is_found_at_the_start():
+    text = "WASHINGTON (Reuters) - The Senate voted on Tuesday to approve the bill, officials said."
+    spans = genre.signals(Document(text, "en")).spans
+    assert spans["dateline"] and text[slice(*spans["dateline"][0])].startswith("WASHINGTON")
+    assert "dateline" not in genre.signals(Document("Fall is here — it is cold.", "en")).spans
+
+
+def test_short_and_unsupported_texts_get_no_genre(wire_story):
+    assert analyze({"text": "Too short to judge."})["genre"]["reason"] == "too_short"
+    section = analyze({"text": wire_story, "lang": "ja"})["genre"]
+    assert section["kind"] is None and section["reason"] == "unsupported_language"
