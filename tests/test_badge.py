@@ -102,3 +102,11 @@ def test_report_badge_carries_its_reasons(seed_text):
     result = analyze({"text": seed_text})["badge"]
     assert result["why"] and all(r["points"] >= badge.MIN_LISTED_POINTS for r in result["why"])
     assert int(result["text"]) == badge.points_left(result["why"])
+
+
+def test_a_framing_penalty_from_the_headline_alone_names_the_headline():
+    sensational = {"score": 60.0, "evidence": [], "evidence_total": 0,
+                   "headline": {"level": "high", "score": 99.0}}
+    assert badge.framing_text(sensational) == "sensational headline"
+    sensational["evidence_total"] = 3
+    assert badge.framing_text(sensational) == "loaded framing (3 phrases) and sensational headline"

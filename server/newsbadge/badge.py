@@ -75,8 +75,17 @@ def anonymous_share(sourcing: dict) -> float | None:
 
 def framing_penalty(sensational: dict, ramps: dict = RAMPS) -> dict | None:
     points = WEIGHTS["framing"] * ramp(sensational["score"], "framing", ramps)
+    return _reason("sensational", points, framing_text(sensational))
+
+
+def framing_text(sensational: dict) -> str:
+    """What the framing penalty came from: the body's loaded phrases, a sensational headline, or
+    both ("loaded framing (12 phrases)", "sensational headline")."""
     phrases = sensational.get("evidence_total", len(sensational.get("evidence", [])))
-    return _reason("sensational", points, f"loaded framing ({phrases} phrases)")
+    headline = (sensational.get("headline") or {}).get("level") == "high"
+    parts = ([f"loaded framing ({phrases} phrases)"] if phrases else []) + (
+        ["sensational headline"] if headline else [])
+    return " and ".join(parts) or "loaded framing"
 
 
 def thin_sourcing_penalty(sourcing: dict, ramps: dict = RAMPS) -> dict | None:
