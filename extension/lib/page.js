@@ -31,6 +31,7 @@ export const extractPage = (tabId) =>
 export function evidenceGroups(report) {
   const spans = (items) => items.map((item) => [item.start, item.end]);
   const attributions = report.sourcing.attributions
+    .filter((attribution) => attribution.kind !== "belief") // a belief is not sourcing
     .flatMap((attribution) => [attribution.source, attribution.cue].filter(Boolean));
   return {
     sensational: spans(report.sensational.evidence),

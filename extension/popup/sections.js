@@ -38,15 +38,21 @@ export const SECTIONS = [
     levels: { thin: "thin", moderate: "moderate", well_sourced: "well sourced" },
     evidenceTitle: "Sources and hedges",
     evidence: (section) => [
-      ...section.attributions.map((attribution) => item(
-        attribution,
-        attribution.quote ? "quote" : "attribution",
-        [attribution.source?.text, attribution.cue.text].filter(Boolean).join(" · "),
-      )),
+      ...section.sources.map((source) => item(source, source.kind,
+        source.title ? `${source.name} — ${source.title}` : source.name)),
+      ...unattributed(section),
       ...section.hedges.map((hedge) => item(hedge, "hedge")),
     ],
   },
 ];
+
+/** Reporting that names no source, as one item revealing the first of it ("Unattributed
+ * reporting ×3"). Beliefs ("wants", "hopes") and the writer's own first person are not sourcing. */
+function unattributed(section) {
+  const bare = section.attributions.filter((attribution) =>
+    attribution.kind !== "belief" && !attribution.source && !attribution.first_person);
+  return bare.length ? [item(bare[0].cue, "reporting", `Unattributed reporting ×${bare.length}`)] : [];
+}
 
 /** Why a section has no score, in words ("insufficient" sections carry a `reason`). */
 export function insufficientReason(section) {

@@ -26,8 +26,9 @@ class SourceRegistry:
         name, kind = found.name, found.kind
         key = (name if kind in {"person", "outlet", "organization"} else name.lower(), kind)
         entry = self.entries.get(key)
-        if entry is None:
-            entry = self.entries[key] = {"name": name, "kind": kind, "mentions": 1, "cues": []}
+        if entry is None:  # start, end: its first mention, for a client to show
+            entry = self.entries[key] = {"name": name, "kind": kind, "mentions": 1, "cues": [],
+                                         "start": found.start, "end": found.end}
         elif cited:
             entry["mentions"] += 1
         cue = cue.lower()

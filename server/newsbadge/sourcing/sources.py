@@ -36,7 +36,7 @@ ANONYMOUS_RE = re.compile(
 # have fewer and do not end one.
 RUN_BREAK_RE = re.compile(r"(?<=[a-z]{3}\.) ")
 SENTENCE_STOP_RE = re.compile(r"[a-z]{3}\.")
-APPOSITIVE_RE = re.compile(r", (?:the |a |an )?([^,.;\n“”\"]{3,60})")
+APPOSITIVE_RE = re.compile(r",\s(?:the |a |an )?([^,.;\n“”\"]{3,60})")
 ANONYMOUS_ANCHORS = ("familiar with", "close to", "knowledge of", "briefed on", "on condition")
 CLAUSE_END_RE = re.compile(r"[,;:“\"]")
 MAX_MODIFIERS = 3       # "Russian state television broadcasts": three words before the head
@@ -404,8 +404,9 @@ class SourceFinder:
                 return Found(start, end, person[2], "person", title or person[3], person[:2])
             if (opens_sentence and run_start == start) or self.is_common(name):
                 return None
-        if kind == "organization" and name.isupper() and self.is_common(name):
-            return None  # a word in capitals ("HIGHLY", "YOU"), not an acronym
+        if (kind == "organization" and " " not in name and (name.isupper() or name in ORG_HEADS)
+                and self.is_common(name)):
+            return None  # a word in capitals ("HIGHLY", "YOU") or a head alone ("Office")
         return Found(start, end, name, kind, title, (start, end) if kind == "person" else None)
 
     def subject(self, sentence: Sentence):
