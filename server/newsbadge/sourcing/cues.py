@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
 
@@ -63,11 +64,15 @@ class Lexicon(NamedTuple):
     def kind(self, text: str, start: int, end: int) -> str:
         """`reporting` when a word of the cue text[start:end] reports or the cue is a quote
         colon; `belief` otherwise. Joiners ("has", "also") and -ly adverbs say nothing."""
-        cue = text[start:end].lower()
-        if cue == ":" or any(w in self.reporting and w not in JOINERS and not w.endswith("ly")
-                             for w in cue.split()):
-            return REPORTING
-        return BELIEF
+        return _kind(self.reporting, text[start:end].lower())
+
+
+@lru_cache(maxsize=4096)  # a page's cues repeat ("said" ...): judged once per form
+def _kind(reporting: frozenset, cue: str) -> str:
+    if cue == ":" or any(w in reporting and w not in JOINERS and not w.endswith("ly")
+                         for w in cue.split()):
+        return REPORTING
+    return BELIEF
 
 
 def learned_lexicon() -> dict[str, Learned]:
