@@ -269,6 +269,9 @@ def test_menu_words_and_bare_capitals_are_no_sources():
     result = section(text, boilerplate=Ranges.of([(0, len(menu))]))
     assert result["sources"] == [], result["sources"]
     assert {a["cue"]["text"] for a in result["attributions"]} >= {"said"}
+    heading = section("Why You Don’t Need It\nWhy You Don’t said the rest. AI-powered tools "
+                      "said little. Later, Ocasio-Cortez said more." + FILLER)
+    assert set(names(heading)) == {"Ocasio-Cortez"}, names(heading)
 
 
 def test_unnamed_sources_weigh_less_and_cannot_make_a_page_well_sourced():

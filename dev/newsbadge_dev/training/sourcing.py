@@ -192,7 +192,7 @@ def common_words(articles) -> list[str]:
             elif word[0].isupper() and start not in starts:
                 capital[word.lower()] += 1
     return sorted(w for w, n in lower.items() if n >= MIN_LOWER and n >= capital[w]
-                  and w.isalpha())
+                  and w.replace("’", "").replace("'", "").isalpha())
 
 
 def write_common_words(articles) -> None:

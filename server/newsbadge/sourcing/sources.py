@@ -190,6 +190,15 @@ class SourceFinder:
     def _lower_case_words(self) -> frozenset:
         return frozenset(w for w in self.strings if w[0].islower())
 
+    def could_be_a_name(self, name: str) -> bool:
+        """False for a heading's capitalised words: every word common ("Why You Don’t"), or a
+        word whose part after a hyphen is in lower case ("AI-powered"; "Ocasio-Cortez" is a
+        name)."""
+        words = name.split()
+        if all(map(self.is_common, words)):
+            return False
+        return not any(part[:1].islower() for w in words for part in w.split("-")[1:])
+
     def is_common(self, word: str) -> bool:
         """True when `word` is common in lower case (common_words.txt) or the text writes it in
         lower case somewhere: its capital was the sentence's or a heading's, not a name's."""
@@ -404,6 +413,8 @@ class SourceFinder:
                 return Found(start, end, person[2], "person", title or person[3], person[:2])
             if (opens_sentence and run_start == start) or self.is_common(name):
                 return None
+        if kind == "person" and not self.could_be_a_name(name):
+            return None
         if (kind == "organization" and " " not in name and (name.isupper() or name in ORG_HEADS)
                 and self.is_common(name)):
             return None  # a word in capitals ("HIGHLY", "YOU") or a head alone ("Office")
