@@ -137,7 +137,7 @@ def test_anonymous_and_document_sources(council):
     kinds = {s["kind"] for s in result["sources"]}
     assert {"anonymous", "person", "outlet"} <= kinds
     memo = section("A leaked memo shows the ministry knew of the delay." + FILLER)
-    assert names(memo)["leaked memo"]["kind"] == "document"
+    assert names(memo)["a leaked memo"]["kind"] == "document"
 
 
 def test_hedges_are_their_own_spans(council):
@@ -221,11 +221,13 @@ def test_appositive_between_source_and_cue():
 
 
 def test_a_title_alone_is_a_person_and_passive_cues_look_after():
-    text = ("The mayor reportedly plans a review. The figures were reported by Reuters on Monday."
-            + FILLER)
+    text = ("The mayor said a review was due. The figures were reported by Reuters on Monday. "
+            "Lena Marsh was asked about the delay." + FILLER)
     result = section(text)
-    assert names(result)["mayor"]["kind"] == "person"
+    assert names(result)["the mayor"]["kind"] == "person"
     assert by_cue(result)["reported"]["source"]["name"] == "Reuters"
+    assert by_cue(result)["asked about"]["source"] is None  # passive: no speaker named
+    assert "Lena Marsh" not in names(result)
 
 
 def test_a_participle_continues_the_attribution_before_it():
@@ -240,3 +242,81 @@ def test_a_participle_continues_the_attribution_before_it():
 def test_each_hedge_form_is_a_span(hedge):
     text = f"The convoy, {hedge}, crossed the border at night." + FILLER
     assert [h["text"] for h in section(text)["hedges"]] == [hedge]
+
+
+def test_belief_verbs_are_attributions_but_not_sourcing():
+    text = "Ana Lopez wants the plan to be ready. She hopes it passes." + FILLER
+    result = section(text)
+    assert [a["kind"] for a in result["attributions"]] == ["belief", "belief"]
+    assert all(a["source"] is None for a in result["attributions"])
+    assert result["beliefs"] == 2 and result["reporting"] == 0
+    assert result["sources"] == [] and result["per_1000_words"] == 0
+    reported = section("Ana Lopez said the plan was ready." + FILLER)
+    assert by_cue(reported)["said"]["kind"] == "reporting" and reported["per_1000_words"] > 0
+
+
+def test_the_writers_first_person_is_reported_apart_and_never_a_source():
+    text = ("I’ve said for years that the bridge was too narrow. We asked the council twice. "
+            "Our research shows the traffic doubled. “I told them no,” Ana Lopez said." + FILLER)
+    result = section(text)
+    assert result["first_person"] == 3
+    listed = names(result)
+    assert set(listed) == {"Ana Lopez"}, listed
+    told = by_cue(result)["told"]
+    assert told["source"] is None and "first_person" not in told  # the quoted speaker's "I"
+
+
+def test_a_pronoun_with_no_earlier_name_is_no_source():
+    text = "He said the plan was ready. It said the rest would follow." + FILLER
+    result = section(text)
+    assert [a["source"] for a in result["attributions"]] == [None, None]
+    assert result["sources"] == [] and result["unattributed"] == 2
+
+
+def test_menu_words_and_bare_capitals_are_no_sources():
+    menu = "Home News Master of Science Abu Dhabi Campus Life Admissions"
+    text = (menu + "\nHe said the plan was ready. Note in the Pocket said the fund would grow. "
+            "Paid said nothing." + FILLER)
+    result = section(text, boilerplate=Ranges.of([(0, len(menu))]))
+    assert result["sources"] == [], result["sources"]
+    assert {a["cue"]["text"] for a in result["attributions"]} >= {"said"}
+    heading = section("Why You Don’t Need It\nWhy You Don’t said the rest. AI-powered tools "
+                      "said little. Later, Ocasio-Cortez said more." + FILLER)
+    assert set(names(heading)) == {"Ocasio-Cortez"}, names(heading)
+
+
+def test_unnamed_sources_weigh_less_and_cannot_make_a_page_well_sourced():
+    claims = ("Sources say the deal is close. Insiders claim the board agreed. Officials said "
+              "talks went on, sources told reporters. ") * 4
+    result = section(claims + FILLER)
+    assert {s["kind"] for s in result["sources"]} == {"anonymous"}
+    assert result["mostly_anonymous"] is True and result["anonymous_share"] == 1.0
+    assert result["named_share"] == 0.0 and result["level"] != "well_sourced"
+    assert result["score"] < 50
+    named = section(claims.replace("Sources say", "Ana Lopez said")
+                    .replace("Insiders claim", "Marcus Oyelaran claimed")
+                    .replace("sources told", "Lena Marsh told") + FILLER)
+    assert named["mostly_anonymous"] is False
+    assert named["per_1000_words"] > result["per_1000_words"]
+
+
+def test_a_headline_line_does_not_swallow_the_first_sentences_attribution():
+    text = ("Harbour Town Council Approves Bridge Plan After Long Conflict\nAccording to a report "
+            "from the New York Post, the council voted on Tuesday." + FILLER)
+    result = section(text)
+    assert by_cue(result)["according"]["source"]["name"] == "New York Post"
+
+
+def test_sources_list_their_cue_words():
+    text = "Ana Lopez said the plan was ready. Lopez also added that it was cheap." + FILLER
+    listed = names(section(text))
+    assert listed["Ana Lopez"]["cues"] == ["said", "also added"]
+    assert listed["Ana Lopez"]["mentions"] == 2
+
+
+def test_seed_page_with_its_headline_first_keeps_the_new_york_post(seed_text):
+    text = seed_text
+    headline = text.strip().splitlines()[-3]  # the page's title, shown as its last lines
+    result = section(headline + "\n" + text)
+    assert by_cue(result)["according"]["source"]["name"] == "New York Post"
+    assert_offsets(headline + "\n" + text, result)

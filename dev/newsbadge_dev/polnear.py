@@ -8,12 +8,15 @@ Articles annotated by several people are read with the first annotator that meta
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from newsbadge.text import Span
 
 from .paths import data_dir
+
+QUOTE_MARKS = re.compile("[\"“”]")
 
 
 def data_root() -> Path:
@@ -27,6 +30,7 @@ class AnnotatedArticle:
     text: str
     cues: list[Span]          # one (start, end) per gold Cue, fragments joined end to end
     sources: list[Span]
+    quoted: list[Span]        # the Cues whose attribution's Content holds a quotation mark
 
 
 def _spans(field: str) -> Span:
@@ -36,22 +40,29 @@ def _spans(field: str) -> Span:
     return min(numbers), max(numbers)
 
 
-def read_ann(path: Path) -> tuple[list[Span], list[Span]]:
-    cues, sources = [], []
+def read_ann(path: Path) -> tuple[list[Span], list[Span], list[Span]]:
+    """Gold Cue and Source spans, and the Cues whose Content quotes (an `E` line ties them)."""
+    spans: dict[str, tuple[str, Span, str]] = {}  # T id -> (type, span, text)
+    events = []
     for line in path.read_text(encoding="utf-8").splitlines():
         parts = line.split("\t")
+        if len(parts) >= 2 and parts[0].startswith("E"):
+            events.append(dict(arg.split(":", 1) for arg in parts[1].split() if ":" in arg))
         if len(parts) < 2 or not parts[0].startswith("T"):
             continue
-        kind = parts[1].split(" ", 1)[0]
         try:
-            span = _spans(parts[1])
+            spans[parts[0]] = (parts[1].split(" ", 1)[0], _spans(parts[1]), parts[-1])
         except ValueError:
             continue
-        if kind == "Cue":
-            cues.append(span)
-        elif kind == "Source":
-            sources.append(span)
-    return sorted(cues), sorted(sources)
+    cues = sorted(span for kind, span, _ in spans.values() if kind == "Cue")
+    sources = sorted(span for kind, span, _ in spans.values() if kind == "Source")
+    quoted = sorted(spans[e["Cue"]][1] for e in events
+                    if e.get("Cue") in spans and _quotes(spans.get(e.get("Content"))))
+    return cues, sources, quoted
+
+
+def _quotes(content: tuple[str, Span, str] | None) -> bool:
+    return bool(content and QUOTE_MARKS.search(content[2]))
 
 
 def load(split: str, root: Path | None = None) -> list[AnnotatedArticle]:
@@ -66,6 +77,5 @@ def load(split: str, root: Path | None = None) -> list[AnnotatedArticle]:
         if not ann.exists():
             continue
         text = (root / split / "text" / f"{row['filename']}.txt").read_text(encoding="utf-8")
-        cues, sources = read_ann(ann)
-        articles.append(AnnotatedArticle(row["filename"], text, cues, sources))
+        articles.append(AnnotatedArticle(row["filename"], text, *read_ann(ann)))
     return articles

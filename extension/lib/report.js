@@ -36,20 +36,39 @@ const item = (span, note, group, label = span.text, spans = [span]) => ({
   spans: spans.map((part) => [part.start, part.end]),
 });
 
-const attribution = (entry) => {
-  const parts = [entry.source, entry.cue].filter(Boolean);
-  return item(entry, entry.quote ? "quote" : "attribution", "sourcing",
-    parts.map((part) => part.text).join(" · "), parts);
+// Sourcing is shown by source: each named or described source (with its role), marking every
+// reporting attribution to it; then the reporting that names no source, as one item; beliefs
+// ("wants", "hopes") and the writer's own first person are not sourcing and are not shown.
+const reporting = (section) => section.attributions.filter((entry) =>
+  entry.kind !== "belief" && !entry.first_person);
+
+const source = (entry, attributions) => {
+  const cited = attributions.filter((a) => a.source?.name === entry.name && a.source.kind === entry.kind);
+  const parts = cited.flatMap((a) => [a.source, a.cue]);
+  const anchor = entry.start === undefined ? (cited[0]?.source ?? entry) : entry;
+  return item(anchor, entry.kind, "sourcing",
+    entry.title ? `${entry.name} — ${entry.title}` : entry.name, parts.length ? parts : [anchor]);
 };
+
+function unattributed(attributions) {
+  const bare = attributions.filter((entry) => !entry.source);
+  if (!bare.length) return [];
+  return [item(bare[0].cue, "reporting", "sourcing", `Unattributed reporting ×${bare.length}`,
+    bare.map((entry) => entry.cue))];
+}
 
 const EVIDENCE = {
   sensational: (section) => section.evidence.map((cue) => item(cue, cue.cue, "sensational")),
   contamination: (section) =>
     section.spans.map((span) => item(span, span.category, "contamination")),
-  sourcing: (section) => [
-    ...section.attributions.map(attribution),
-    ...section.hedges.map((hedge) => item(hedge, "hedge", "hedge")),
-  ],
+  sourcing: (section) => {
+    const attributions = reporting(section);
+    return [
+      ...section.sources.map((entry) => source(entry, attributions)),
+      ...unattributed(attributions),
+      ...section.hedges.map((hedge) => item(hedge, "hedge", "hedge")),
+    ];
+  },
 };
 
 /** The evidence of one section, in the report's order. */

@@ -238,9 +238,26 @@ def render_text(report: dict) -> str:
     lines.append(f"contamination: {_score(contamination)}")
     lines += [f"  {s['category']:<14} {s['text']!r}" for s in contamination["spans"]]
     lines.append(f"sourcing: {_score(sourcing)}")
-    lines += [f"  {s['kind']:<14} {s['name']} ({s['mentions']}x)" for s in sourcing["sources"]]
+    lines += [f"  {line}" for line in source_lines(sourcing)]
     lines += [f"  {'hedge':<14} {h['text']!r}" for h in sourcing["hedges"]]
     return "\n".join(lines)
+
+
+def source_lines(sourcing: dict) -> list[str]:
+    """Who is cited, first: "person  Richard Moore — MI6 Chief (2x: asserted, noted)"; then the
+    reporting with no source as one line, and the share of unnamed sources when they dominate."""
+    lines = []
+    for s in sourcing["sources"]:
+        role = f" — {s['title']}" if s.get("title") else ""
+        cues = f": {', '.join(s['cues'])}" if s.get("cues") else ""
+        lines.append(f"{s['kind']:<14} {s['name']}{role} ({s['mentions']}x{cues})")
+    if sourcing.get("unattributed"):
+        lines.append(f"{'unattributed':<14} reporting with no source named "
+                     f"({sourcing['unattributed']}x)")
+    if sourcing.get("mostly_anonymous"):
+        lines.append(f"{'note':<14} mostly unnamed sources "
+                     f"({sourcing['anonymous_share']:.0%} of reporting)")
+    return lines
 
 
 def _score(section: dict) -> str:

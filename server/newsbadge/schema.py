@@ -172,12 +172,17 @@ class Attribution(_Open):
     cue: Offsets
     source: Offsets | None
     quote: bool
+    # reporting (said, told, according to) is sourcing; belief (wants, hopes, thinks) is not.
+    kind: Literal["reporting", "belief"] | None = None
+    first_person: bool | None = None  # the writer's own "I said", "we asked": no source
 
 
 class Source(_Open):
     name: str
     kind: Literal["person", "organization", "outlet", "document", "anonymous"]
     mentions: int
+    title: str | None = None  # role or title: "MI6 Chief", "Russian ambassador to North Korea"
+    cues: list[str] | None = None  # the cue words it was cited with: "claimed", "adding"
 
 
 class Sourcing(Section):
@@ -186,6 +191,16 @@ class Sourcing(Section):
     attributions: list[Attribution]
     sources: list[Source]
     hedges: list[Offsets]
+    # Counts of attributions by what stands behind them (docs/sourcing.md), and the shares of
+    # the reporting ones with a named and an unnamed source; mostly_anonymous: unnamed sources
+    # outnumber named ones (such a page is never well_sourced). Absent when insufficient.
+    reporting: int | None = None
+    beliefs: int | None = None
+    first_person: int | None = None
+    unattributed: int | None = None
+    named_share: float | None = None
+    anonymous_share: float | None = None
+    mostly_anonymous: bool | None = None
 
 
 class GenreSignal(Offsets):

@@ -43,7 +43,7 @@ const UPSELL = "Go Ad-Free, Get Exclusive Shows and Content, Go Premium Today â€
 const GROUPS = {
   "newsbadge-sensational": (r) => r.sensational.evidence.map((e) => e.text),
   "newsbadge-contamination": (r) => r.contamination.spans.map((s) => s.text),
-  "newsbadge-sourcing": (r) => r.sourcing.attributions
+  "newsbadge-sourcing": (r) => r.sourcing.attributions.filter((a) => a.kind !== "belief")
     .flatMap((a) => [a.source, a.cue].filter(Boolean)).map((span) => span.text),
   "newsbadge-hedge": (r) => r.sourcing.hedges.map((h) => h.text),
 };

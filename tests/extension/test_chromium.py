@@ -20,6 +20,7 @@ GROUPS = {
     "newsbadge-sensational": lambda r: [e["text"] for e in r["sensational"]["evidence"]],
     "newsbadge-contamination": lambda r: [s["text"] for s in r["contamination"]["spans"]],
     "newsbadge-sourcing": lambda r: [span["text"] for a in r["sourcing"]["attributions"]
+                                     if a.get("kind") != "belief"
                                      for span in (a["source"], a["cue"]) if span],
     "newsbadge-hedge": lambda r: [h["text"] for h in r["sourcing"]["hedges"]],
 }
@@ -139,10 +140,13 @@ def test_evidence_item_reveals_its_words(extension):
     button.click()
     flashed = poll(lambda: extension.marked(tab_id).get("newsbadge-flash"), bool)
     report = state["report"]
+    sourcing = report["sourcing"]
     everything = [*report["sensational"]["evidence"], *report["contamination"]["spans"],
-                  *report["sourcing"]["attributions"], *report["sourcing"]["hedges"]]
+                  *[a["cue"] for a in sourcing["attributions"]], *sourcing["hedges"],
+                  # a source's item reveals its first mention, which its first citation names
+                  *[a["source"] for a in sourcing["attributions"] if a["source"]]]
     item = next(i for i in everything if (i["start"], i["end"]) == (start, end))
-    expected = item.get("text") or item["cue"]["text"]
+    expected = item["text"]
     assert squeeze(expected) in squeeze(flashed[0])
 
 
@@ -150,6 +154,23 @@ def test_wire_story_is_checked(extension):
     page, tab_id, popup, state = checked(extension, "wire.html")
     assert state["status"] == "done"
     assert extension.badge(tab_id)[0] == state["report"]["badge"]["text"]
+
+
+def test_popup_lists_the_sources_first_with_their_roles(extension):
+    page, tab_id, popup, state = checked(extension, "wire.html")
+    sourcing = state["report"]["sourcing"]
+    shown = [squeeze(t) for t in popup.locator('#evidence [data-section="sourcing"] '
+                                               'li button').all_text_contents()]
+    analyst = next(s for s in sourcing["sources"] if s["name"] == "Marta Kowalczyk")
+    assert analyst["title"] == "analyst at a commodities consultancy"
+    assert shown[:len(sourcing["sources"])] == [
+        squeeze(f"{s['kind']}{s['name']}" + (f" — {s['title']}" if s.get("title") else ""))
+        for s in sourcing["sources"]]
+    assert squeeze("personMarta Kowalczyk — analyst at a commodities consultancy") in shown
+    # The reporting that names no source is one item, not a list of bare cue words.
+    grouped = squeeze(f"reportingUnattributed reporting ×{sourcing['unattributed']}")
+    assert sourcing["unattributed"] > 0
+    assert [t for t in shown if "Unattributed" in t] == [grouped]
 
 
 @pytest.mark.parametrize(("name", "expected"), [("foreign.html", "unsupported_language"),

@@ -1,5 +1,6 @@
 """From cues to attributions: each cue's sentence (stretched over a quotation that runs on), its
-source (before or after the cue, by the cue's place in its clause) and whether it quotes."""
+kind (reporting or belief), its source (before or after the cue, by the cue's place in its clause;
+reporting cues only) and whether it quotes."""
 
 from __future__ import annotations
 
@@ -7,18 +8,24 @@ import bisect
 
 from ..sections import evidence_span
 from ..text import START
-from . import sources
+from . import cues, sources
 from .registry import SourceRegistry
 
 # How far a quotation opened in the cue's sentence may run on (multi-paragraph quotes).
 QUOTE_REACH = 3000
+# Cues whose source always follows them: "according to the ministry", "citing a report".
+SOURCE_AFTER = ("according", "citing")
 
 
-def attribute(text: str, found: list, sentences: list, article: sources.SourceFinder):
-    """One attribution per cue: its sentence (stretched over a quotation that runs on), its
-    source, whether it quotes; and the registry of sources met on the way. A participle that
-    continues an attribution in the same sentence ("Moore said ..., adding that ...") has the
-    source of the attribution it continues."""
+def attribute(text: str, found: list, sentences: list, article: sources.SourceFinder,
+              lexicon: cues.Lexicon):
+    """One attribution per cue: its sentence (stretched over a quotation that runs on), its kind,
+    its source, whether it quotes; and the registry of the sources of reporting attributions. A
+    belief's holder is not looked for: it is no source. A participle that continues an
+    attribution in the same sentence ("Moore said ..., adding that ...") has the source of the
+    attribution it continues. Where the writer speaks ("I said", "we asked") the attribution has
+    no source and is marked `first_person`. A cue inside a quotation has no source of its own:
+    its "he" or "I" is the quoted speaker's, who is the source of the quotation."""
     attributions, registry = [], SourceRegistry(article)
     next_start = -1  # where the sentence after the current cue's begins
     for cue_start, cue_end in found:  # in text order: a sentence's cues come one after another
@@ -28,45 +35,79 @@ def attribute(text: str, found: list, sentences: list, article: sources.SourceFi
             sentence = article.sentence(*sentences[i])
             end, quote = quotation_end(text, sentence.start, sentence.end)
             last_source = None
+        kind = lexicon.kind(text, cue_start, cue_end)
+        attribution = {"start": min(sentence.start, cue_start), "end": max(end, cue_end),
+                       "cue": evidence_span(text, cue_start, cue_end), "source": None,
+                       "quote": quote, "kind": kind}
+        attributions.append(attribution)
+        if kind == cues.BELIEF:
+            continue
         if last_source and text.endswith("ing", cue_start, cue_end):
             source = last_source
-        elif text[cue_start:cue_end].lower() in sources.NOUN_KINDS:
-            source = None  # a noun cue ("reports", "a statement") has no speaker beside it
+        elif (text[cue_start:cue_end].lower() in sources.NOUN_KINDS
+              or article.after_possessive(sentence, cue_start)):
+            source = None  # a noun cue ("reports", "Trump's claim") has no speaker beside it
+        elif inside_quotation(text, sentence.start, cue_start):
+            source = None  # speech inside a quotation: its "he" or "I" is the quoted speaker's
         else:
             source = find_source(text, sentence, cue_start, cue_end, article)
         last_source = source
-        attributions.append({
-            "start": min(sentence.start, cue_start), "end": max(end, cue_end),
-            "cue": evidence_span(text, cue_start, cue_end),
-            "source": registry.add(text, source) if source else None,
-            "quote": quote,
-        })
+        if source and source.kind == sources.FIRST_PERSON:
+            attribution["first_person"] = True
+        elif source:
+            attribution["source"] = registry.add(text, source, attribution["cue"]["text"])
     return attributions, registry
 
 
+def inside_quotation(text: str, start: int, position: int) -> bool:
+    """True when a quotation opened in text[start:position] is still open at `position`."""
+    opened = text.count("“", start, position)
+    if opened:
+        return opened > text.count("”", start, position)
+    return text.count('"', start, position) % 2 == 1
+
+
 def cited_outlets(text: str, attributions: list[dict]):
-    """Outlets named inside attributions are sources too ("a Channel One broadcast"). Text that
-    several attributions share (cues of one sentence) is searched once."""
+    """Outlets named inside reporting attributions are sources too ("a Channel One broadcast"):
+    (outlet, the attribution's cue). Text that several attributions share (cues of one sentence)
+    is searched once."""
     scanned = 0
     for a in attributions:
         start, end = max(a["start"], scanned), a["end"]
-        if start < end:
-            yield from sources.outlet_mentions(text, start, end)
+        if start < end and a["kind"] == cues.REPORTING:
+            for outlet in sources.outlet_mentions(text, start, end):
+                yield outlet, a["cue"]["text"]
             scanned = end
 
 
 def find_source(text: str, sentence: sources.Sentence, cue_start: int, cue_end: int,
                 article: sources.SourceFinder):
     """Before the cue, unless the cue opens its clause ("According to X", "..., said X") or
-    is passive ("was reported by X"): only those put the source after the cue; elsewhere a name
-    after the cue is what was said or whom it was told ("told CNN")."""
+    is passive ("was reported by X", and no source without "by"): only those put the source
+    after the cue; elsewhere a name after the cue is what was said or whom it was told ("told
+    CNN")."""
     before = text[max(sentence.start, cue_start - 3):cue_start].strip()
-    if before.endswith(","):
+    participle = text.endswith("ing", cue_start, cue_end)
+    if text[cue_start:cue_end].lower().startswith(SOURCE_AFTER):
+        found = article.source_after(sentence, cue_end)
+    elif article.passive(sentence, cue_start) and not participle:
+        # "Quiros was accused", "she was asked": the subject is not the speaker; an agent is.
+        found = article.source_after(sentence, cue_end + 4) if text.startswith(" by ", cue_end) \
+            else None
+    elif participle and before.endswith(","):
+        # "Kasich suspended his campaign, telling supporters ...": the sentence's subject speaks,
+        # not the name before the comma, nor the one told.
+        found = article.subject(sentence)
+    elif before.endswith(","):
         # "..., said X" names X after the cue, but a subject with an appositive ("The mayor,
         # Lee Okafor, said in a statement") names the speaker before it: a source there wins.
         found = (article.source_before(sentence, cue_start)
                  or article.source_after(sentence, cue_end))
-    elif cue_start == sentence.start or before.endswith(("“", "”", '"')):
+    elif cue_start == sentence.start:
+        # "Asked about the plan, Lopez said ...": an opening participle's speaker is the main
+        # clause's, whose own cue finds it; "According to" was handled above.
+        found = None
+    elif before.endswith(("“", "”", '"')):
         found = (article.source_after(sentence, cue_end)
                  or article.source_before(sentence, cue_start))
     elif text.startswith(" by ", cue_end):

@@ -2,15 +2,19 @@
 
 A cue is a word whose score in the learned lexicon (cue_lexicon.tsv, made by
 newsbadge_dev.training.sourcing from PolNeAR train) reaches the threshold, or a form of a
-hand-listed reporting verb (reporting_verbs.txt) that the corpus saw too rarely to score; plus a
-colon that opens a quotation ("Moore noted: “...”"). Adjacent cue words form one cue ("has said",
-"according to").
+hand-listed verb (reporting_verbs.txt, belief_verbs.txt) that the corpus saw too rarely to score;
+plus a colon that opens a quotation ("Moore noted: “...”"). Adjacent cue words form one cue ("has
+said", "according to"). A cue is `reporting` when one of its words reports (a form of
+reporting_verbs.txt, or a form the lexicon's `kind` column calls reporting) or it is a quote
+colon, and `belief` otherwise ("wants", "hopes", "believes").
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
+from typing import NamedTuple
 
 from .. import datafiles
 from ..text import Span
@@ -24,22 +28,59 @@ JOINERS = frozenset({"also", "about", "upon", "to", "in", "on", "of", "for", "wi
                      "will", "was", "is", "were", "are", "be", "been", "again", "still", "then"})
 
 
-def learned_scores() -> dict[str, float]:
-    """form -> P(form is part of a gold cue), smoothed, from cue_lexicon.tsv."""
-    return {row["form"]: float(row["score"])
+REPORTING, BELIEF = "reporting", "belief"
+
+
+class Learned(NamedTuple):
+    """A form's row in cue_lexicon.tsv: its smoothed share of occurrences inside a gold Cue and
+    the kind of attribution it makes."""
+
+    score: float
+    kind: str
+
+
+class Lexicon(NamedTuple):
+    """The word forms that are cues, and those of them that report."""
+
+    cues: frozenset
+    reporting: frozenset
+
+    @classmethod
+    def of(cls, learned: dict[str, Learned], threshold: float) -> Lexicon:
+        """Learned forms at or above the threshold, and the hand-listed forms the lexicon does
+        not score (the corpus never saw them often enough to judge)."""
+        listed = hand_kinds()
+        cues = {form for form, row in learned.items() if row.score >= threshold}
+        cues |= {form for form in listed if form not in learned}
+        reporting = {form for form, row in learned.items() if row.kind == REPORTING}
+        reporting |= {form for form, kind in listed.items() if kind == REPORTING}
+        return cls(frozenset(cues), frozenset(reporting))
+
+    def kind(self, text: str, start: int, end: int) -> str:
+        """`reporting` when a word of the cue text[start:end] reports or the cue is a quote
+        colon; `belief` otherwise. Joiners ("has", "also") and -ly adverbs say nothing."""
+        return _kind(self.reporting, text[start:end].lower())
+
+
+@lru_cache(maxsize=4096)  # a page's cues repeat ("said" ...): judged once per form
+def _kind(reporting: frozenset, cue: str) -> str:
+    if cue == ":" or any(w in reporting and w not in JOINERS and not w.endswith("ly")
+                         for w in cue.split()):
+        return REPORTING
+    return BELIEF
+
+
+def learned_lexicon() -> dict[str, Learned]:
+    """form -> its score and kind, from cue_lexicon.tsv."""
+    return {row["form"]: Learned(float(row["score"]), row["kind"])
             for row in datafiles.table(__package__, "cue_lexicon.tsv")}
 
 
-def reporting_forms() -> set[str]:
-    """Every inflected form listed in reporting_verbs.txt."""
-    return set(datafiles.words(__package__, "reporting_verbs.txt"))
-
-
-def cue_words(scores: dict[str, float], backstop: Iterable[str], threshold: float) -> frozenset:
-    """The word forms that count as cues: learned ones at or above the threshold, and backstop
-    forms the lexicon does not score (the corpus never saw them often enough to judge)."""
-    learned = {form for form, score in scores.items() if score >= threshold}
-    return frozenset(learned | {form for form in backstop if form not in scores})
+def hand_kinds() -> dict[str, str]:
+    """form -> kind of every inflected form in reporting_verbs.txt and belief_verbs.txt."""
+    return {form: kind for name, kind in (("belief_verbs.txt", BELIEF),
+                                          ("reporting_verbs.txt", REPORTING))
+            for form in datafiles.words(__package__, name)}
 
 
 def find_cues(text: str, words: Iterable[Span], vocabulary: frozenset) -> list[Span]:
@@ -81,5 +122,8 @@ def find_cues(text: str, words: Iterable[Span], vocabulary: frozenset) -> list[S
 
 
 def _opens_sentence(text: str, start: int) -> bool:
-    before = text[max(0, start - 3):start].rstrip()
-    return not before or before[-1] in ".!?:“\"\n"
+    """True after a full stop, a colon, an opening quote or a line break: a line break ends a
+    sentence ("...Conflict\nAccording to a report"), as newsbadge.text.sentence_spans has it."""
+    before = text[max(0, start - 3):start]
+    stripped = before.rstrip()
+    return not stripped or "\n" in before[len(stripped):] or stripped[-1] in ".!?:“\""

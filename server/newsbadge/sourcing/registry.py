@@ -14,20 +14,26 @@ class SourceRegistry:
         self.article = article
         self.entries: dict[tuple[str, str], dict] = {}
 
-    def add(self, text: str, found: sources.Found) -> dict:
-        """Count a cited source; its evidence span for the attribution."""
-        self.count(found, cited=True)
+    def add(self, text: str, found: sources.Found, cue: str) -> dict:
+        """Count a source cited with the cue words `cue`; its evidence span for the
+        attribution."""
+        self.count(found, cue, cited=True)
         return evidence_span(text, found.start, found.end, name=found.name, kind=found.kind)
 
-    def count(self, found: sources.Found, cited: bool) -> None:
-        """Enter a source; a mention that is not cited counts only when it is the first."""
+    def count(self, found: sources.Found, cue: str, cited: bool) -> None:
+        """Enter a source; a mention that is not cited counts only when it is the first. `cues`
+        lists the cue words it was cited with, each once, lower-cased, in order of use."""
         name, kind = found.name, found.kind
         key = (name if kind in {"person", "outlet", "organization"} else name.lower(), kind)
         entry = self.entries.get(key)
-        if entry is None:
-            entry = self.entries[key] = {"name": name, "kind": kind, "mentions": 1}
+        if entry is None:  # start, end: its first mention, for a client to show
+            entry = self.entries[key] = {"name": name, "kind": kind, "mentions": 1, "cues": [],
+                                         "start": found.start, "end": found.end}
         elif cited:
             entry["mentions"] += 1
+        cue = cue.lower()
+        if cue not in entry["cues"]:
+            entry["cues"].append(cue)
         if "title" not in entry:
             title = found.title or self._title(found)
             if title:

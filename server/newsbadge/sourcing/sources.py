@@ -3,9 +3,12 @@
 Sources are looked for where English news puts them: just before the cue ("Igor Korotchenko
 claimed", "Matsegora has said", "a source said") or just after it ("said Smith", "according to a
 report from the New York Post"). A pronoun ("he asserted") stands for the last person named
-before it; a surname alone ("Korotchenko") for the full name given earlier. Everything walks the
-document's words, as spans and as strings (computed once for every scorer), instead of
-re-tokenising or slicing around each cue.
+before it; a surname alone ("Korotchenko") for the full name given earlier. A source is never the
+writer's own first person ("I", "we've": kind FIRST_PERSON, which the caller reports apart), a
+pronoun left unresolved, a capitalised word that only opens its sentence ("Paid", "Let"), or words
+inside a boilerplate range (menus, navigation). Everything walks the document's words, as spans
+and as strings (computed once for every scorer), instead of re-tokenising or slicing around each
+cue.
 Word lists live in data/: outlets.tsv, source_nouns.tsv, titles.txt, name_words.txt.
 """
 
@@ -13,10 +16,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import cached_property
 from typing import NamedTuple
 
 from .. import datafiles
-from ..text import START, Span
+from ..text import START, Ranges, Span
 
 # A run of two or more capitalised words, allowing lower-case joiners ("Bank of America"). A word
 # is taken whole (possessive): giving letters back could only meet another letter where a space
@@ -32,7 +36,7 @@ ANONYMOUS_RE = re.compile(
 # have fewer and do not end one.
 RUN_BREAK_RE = re.compile(r"(?<=[a-z]{3}\.) ")
 SENTENCE_STOP_RE = re.compile(r"[a-z]{3}\.")
-APPOSITIVE_RE = re.compile(r", (?:the |a |an )?([^,.;\n“”\"]{3,60})")
+APPOSITIVE_RE = re.compile(r",\s(?:the |a |an )?([^,.;\n“”\"]{3,60})")
 ANONYMOUS_ANCHORS = ("familiar with", "close to", "knowledge of", "briefed on", "on condition")
 CLAUSE_END_RE = re.compile(r"[,;:“\"]")
 MAX_MODIFIERS = 3       # "Russian state television broadcasts": three words before the head
@@ -66,7 +70,11 @@ def _outlets() -> tuple[dict[str, str], dict[str, str]]:
 WORDS = _word_lists()
 OPENERS, FILLERS, PRONOUNS = WORDS["openers"], WORDS["fillers"], WORDS["pronouns"]
 DETERMINERS, STOPS, ORG_HEADS = WORDS["determiners"], WORDS["stops"], WORDS["org_heads"]
-NAME_JOINERS = WORDS["name_joiners"]
+NAME_JOINERS, FIRST_PERSON_WORDS = WORDS["name_joiners"], WORDS["first_person"]
+BE_FORMS, POSSESSIVES, ADVERBS = WORDS["be_forms"], WORDS["possessives"], WORDS["adverbs"]
+HONORIFICS = WORDS["honorifics"]
+# The kind of a Found that is the writer speaking ("I said", "we asked"): never a source.
+FIRST_PERSON = "first_person"
 OUTLET_NAMES, OUTLET_DESCRIPTIONS = _outlets()
 
 
@@ -95,10 +103,12 @@ def trie_pattern(phrases: list[str]) -> str:
 # Starts with capitals only (no leading \b) so the engine skips to capitals; boundaries by hand.
 # Longest match wins through the trie's greedy optional tails ("New York Post" over "New York").
 OUTLET_RE = re.compile(trie_pattern([a for a in OUTLET_NAMES if len(a) > 3]) + r"\b")
-NOUN_KINDS = {row["word"]: row["kind"]
-              for row in datafiles.table(__package__, "source_nouns.tsv")}
+NOUN_ROWS = datafiles.table(__package__, "source_nouns.tsv")
+NOUN_KINDS = {row["word"]: row["kind"] for row in NOUN_ROWS}
+NOUNS_ALONE = frozenset(row["word"] for row in NOUN_ROWS if row["alone"] == "yes")
 TITLES = frozenset(datafiles.words(__package__, "titles.txt"))
 PLACES = {row["name"]: row["kind"] for row in datafiles.table(__package__, "places.tsv")}
+COMMON_WORDS = frozenset(datafiles.words(__package__, "common_words.txt"))
 
 
 def classify_name(name: str) -> tuple[str, str]:
@@ -161,11 +171,35 @@ class SourceFinder:
     """A document's text and words (as spans and, parallel, as strings), with the lookups source
     finding needs."""
 
-    def __init__(self, text: str, words: list[Span], strings: list[str]):
+    def __init__(self, text: str, words: list[Span], strings: list[str],
+                 boilerplate: Ranges | None = None):
         self.text = text
         self.words = words
         self.strings = strings
+        self.boilerplate = boilerplate or Ranges()
         self._full_names: dict[str, tuple] = {}
+
+    def in_boilerplate(self, start: int, end: int) -> bool:
+        return bool(self.boilerplate) and self.boilerplate.overlaps(start, end)
+
+    @cached_property
+    def _lower_case_words(self) -> frozenset:
+        return frozenset(w for w in self.strings if w[0].islower())
+
+    def could_be_a_name(self, name: str) -> bool:
+        """False for a heading's capitalised words: every word common ("Why You Don’t"), or a
+        word whose part after a hyphen is in lower case ("AI-powered"; "Ocasio-Cortez" is a
+        name)."""
+        words = name.split()
+        if all(map(self.is_common, words)):
+            return False
+        return not any(part[:1].islower() for w in words for part in w.split("-")[1:])
+
+    def is_common(self, word: str) -> bool:
+        """True when `word` is common in lower case (common_words.txt) or the text writes it in
+        lower case somewhere: its capital was the sentence's or a heading's, not a name's."""
+        lower = word.lower()
+        return lower in COMMON_WORDS or lower in self._lower_case_words
 
     def sentence(self, start: int, end: int) -> Sentence:
         """The sentence [start, end), its first word found once for all the cues in it."""
@@ -212,6 +246,8 @@ class SourceFinder:
     def _last_person_in(self, start: int, end: int):
         runs = [m.span() for m in NAMES_RE.finditer(self.text, start, end)]
         for run in reversed(runs):
+            if self.in_boilerplate(*run):
+                continue
             for piece in reversed(self.sentence_pieces(*run)):
                 person = self.person_in_run(*piece)
                 if person:
@@ -256,7 +292,7 @@ class SourceFinder:
             m = NAMES_RE.search(text, max(0, k - 60), after)
             while m and m.end() < after:
                 m = NAMES_RE.search(text, m.end(), after)
-            if m and m.end() == after:
+            if m and m.end() == after and not self.in_boilerplate(*m.span()):
                 person = self.person_in_run(*self.sentence_pieces(*m.span())[-1])
                 if person:
                     return person
@@ -284,9 +320,17 @@ class SourceFinder:
 
     def candidate_at(self, i: int, first: int, forward: bool = False):
         """The source whose last word is word i (or first word, going forward), not reaching
-        before word `first`; (start, end, name, kind, title) or None."""
+        before word `first` (going back, the first word of the sentence); a Found or None."""
+        found = self._candidate_at(i, first, forward)
+        if found and self.in_boilerplate(found.start, found.end):
+            return None
+        return found
+
+    def _candidate_at(self, i: int, first: int, forward: bool):
         word = self.strings[i]
         lower = word.lower()
+        if lower in FIRST_PERSON_WORDS:
+            return Found(*self.words[i], word, FIRST_PERSON)
         if lower in PRONOUNS:
             person = self.last_person_before(self.words[i][0])
             if person is None:
@@ -297,6 +341,9 @@ class SourceFinder:
         if not word[0].isupper() or lower in OPENERS:
             return None
         text, words, strings = self.text, self.words, self.strings
+        if (forward and lower in HONORIFICS and i + 1 < len(words)
+                and text.startswith(". ", words[i][1])):
+            i += 1  # "said Dr. Jane Smith": the name after the honorific
         j = k = i
         if forward:
             while (k + 1 < len(words) and k - i < MAX_NAME_WORDS and text[words[k][1]] == " "
@@ -305,22 +352,41 @@ class SourceFinder:
         while (j > first and k - j < MAX_NAME_WORDS and text[words[j - 1][1]] == " "
                and words[j - 1][1] + 1 == words[j][0] and strings[j - 1][0].isupper()):
             j -= 1
-        return self._name(j, k)
+        return self._name(j, k, opens_sentence=j == first and not forward)
 
     def _noun_phrase(self, i: int, first: int):
-        """"a source", "fundraising documents", "the mayor" (a title alone is a person)."""
-        kind = NOUN_KINDS.get(self.strings[i].lower(), "person")
+        """"a source", "fundraising documents", "the mayor" (a title alone is a person), with
+        the determiner that opens it, in lower case ("A leaked memo" is "a leaked memo"). A
+        bare noun is a source only when source_nouns.tsv says it stands alone ("sources say"),
+        not "research shows" or "people say"."""
+        noun = self.strings[i].lower()
+        kind = NOUN_KINDS.get(noun, "person")
         j = i
         while j > first and i - j < MAX_MODIFIERS and self.gap(j - 1) == " ":
             lower = self.strings[j - 1].lower()
-            if lower in STOPS or lower in DETERMINERS:
+            if lower in FIRST_PERSON_WORDS:  # "our research", "my survey": the writer's own
+                return Found(self.words[j - 1][0], self.words[i][1], self.strings[j - 1],
+                             FIRST_PERSON)
+            if lower in DETERMINERS:
+                j -= 1
+                break
+            if lower in STOPS:
                 break
             j -= 1
+        if j == i and noun not in NOUNS_ALONE:
+            return None
         start, end = self.words[j][0], self.words[i][1]
-        return Found(start, end, self.text[start:end], kind)
+        name = self.text[start:end]
+        if self.strings[j].lower() in DETERMINERS:
+            name = name[0].lower() + name[1:]
+        return Found(start, end, name, kind)
 
-    def _name(self, j: int, k: int):
-        """Words j..k are a capitalised run: drop openers, split off a title, classify, resolve."""
+    def _name(self, j: int, k: int, opens_sentence: bool):
+        """Words j..k are a capitalised run: drop openers, split off a title, classify, resolve.
+        A single word that names no outlet, place or organisation and is no surname of a person
+        named before is a name only where its capital says so: not when it opens the sentence
+        ("Paid", "Let"), nor when the writer's own words use it in lower case ("Pocket" from "Note
+        in the Pocket" on a page that speaks of a pocket)."""
         while j < k and self.strings[j].lower() in OPENERS:
             j += 1
         run_start = self.words[j][0]
@@ -336,10 +402,59 @@ class SourceFinder:
             return None
         title = self.title_in_run(run_start, start) if run_start < start else None
         if kind == "person" and " " not in name:
+            if name.lower() in HONORIFICS:
+                return None  # "Mr." with its name cut off (by a sentence end after the dot)
             person = self.full_name(name, start)
             if person:
                 return Found(start, end, person[2], "person", title or person[3], person[:2])
+            if (opens_sentence and run_start == start) or self.is_common(name):
+                return None
+        if kind == "person" and not self.could_be_a_name(name):
+            return None
+        if (kind == "organization" and " " not in name and (name.isupper() or name in ORG_HEADS)
+                and self.is_common(name)):
+            return None  # a word in capitals ("HIGHLY", "YOU") or a head alone ("Office")
         return Found(start, end, name, kind, title, (start, end) if kind == "person" else None)
+
+    def subject(self, sentence: Sentence):
+        """The source that opens the sentence as its subject: a pronoun, or a capitalised run
+        followed by a lower-case word or a comma ("John Kasich suspended ...", "Davis, a
+        longtime liberal, lashed out ..."); None when the sentence opens otherwise."""
+        first = sentence.first_word
+        if first >= len(self.words) or self.words[first][0] != sentence.start:
+            return None
+        if self.strings[first].lower() in PRONOUNS:
+            return self.candidate_at(first, first)
+        k = first
+        while (k + 1 < len(self.words) and k - first < MAX_NAME_WORDS
+               and self.gap(k) == " " and self.strings[k + 1][0].isupper()):
+            k += 1
+        after = self.text[self.words[k][1]:self.words[k][1] + 2]
+        if not self.strings[first][0].isupper() or not (after[:1] == "," or after[1:].islower()):
+            return None
+        return self.candidate_at(k, first)
+
+    def _word_before(self, sentence: Sentence, position: int) -> int:
+        """The index of the last word before `position` in the sentence, adverbs skipped
+        ("was repeatedly accused"); below sentence.first_word when there is none."""
+        i = bisect.bisect_left(self.words, position, sentence.first_word, key=START) - 1
+        while i > sentence.first_word and (self.strings[i].lower() in ADVERBS
+                                           or self.strings[i].endswith("ly")):
+            i -= 1
+        return i
+
+    def passive(self, sentence: Sentence, cue_start: int) -> bool:
+        """True when a form of "be" stands just before the cue ("was accused", "were told")."""
+        i = self._word_before(sentence, cue_start)
+        return i >= sentence.first_word and self.strings[i].lower() in BE_FORMS
+
+    def after_possessive(self, sentence: Sentence, cue_start: int) -> bool:
+        """True when the cue follows a possessive ("Oz's show", "his claim"): a noun then."""
+        i = self._word_before(sentence, cue_start)
+        if i < sentence.first_word or not self.text[self.words[i][1]:cue_start].isspace():
+            return False
+        word = self.strings[i].lower()
+        return word in POSSESSIVES or word.endswith(("’s", "'s"))
 
     def source_before(self, sentence: Sentence, cue_start: int):
         """The source that ends just before the cue, skipping auxiliaries and adverbs, and an
