@@ -5,6 +5,7 @@ Every file carries its provenance in its header comments (lines starting with "#
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 DATA = Path(__file__).parent / "data"
@@ -49,9 +50,12 @@ FUNCTION_FEATURES = frozenset(
 )
 PHRASES = _phrases()
 
-# Phrase = its words; Anchored = a phrase, the position of its anchor word in it, and its kind.
+# Phrase = its words; Anchored = a phrase, the position of its anchor word in it, its kind and
+# weight; Entry = a word's own (kind, weight) as a single-word cue (or None) and the phrases
+# anchored on it, longest first, so that "worst ever" wins over "worst".
 Phrase = tuple[str, ...]
-Anchored = tuple[Phrase, int, str]
+Anchored = tuple[Phrase, int, str, float]
+Entry = tuple[tuple[str, float] | None, tuple[Anchored, ...]]
 
 
 def _anchor(phrase: Phrase) -> int:
@@ -60,25 +64,44 @@ def _anchor(phrase: Phrase) -> int:
     return max(range(len(phrase)), key=lambda k: len(phrase[k]))
 
 
-def _build_anchors() -> dict[str, tuple[str | None, tuple[Anchored, ...]]]:
-    """One entry per word that can anchor a cue: its own kind as a single word (or None) and the
-    longer phrases anchored on it, longest first, so that "worst ever" wins over "worst".
-    Emotive words come from VADER unless a more specific kind claims them or they are everyday
-    news words (neutral_en.txt)."""
-    anchored: dict[str, list[Anchored]] = {}
-    for phrase, kind in PHRASES.items():
-        if len(phrase) > 1:
-            k = _anchor(phrase)
-            anchored.setdefault(phrase[k], []).append((phrase, k, kind))
+def hand_kinds() -> dict[str, str]:
+    """Each single word's kind by the hand-written lexicons: VADER's strong words are `emotive`
+    and its boosters `intensifier`, unless cues_en.tsv gives a more specific kind or the word is
+    an everyday news word (neutral_en.txt). The trainer learns a weight from these kinds."""
     single = {w: "emotive" for w, v in VALENCE.items() if abs(v) >= EMOTIVE_MIN_VALENCE}
     single.update({w: "intensifier" for w in BOOSTERS})
     for word in NEUTRAL:
         single.pop(word, None)
     single.update({phrase[0]: kind for phrase, kind in PHRASES.items() if len(phrase) == 1})
+    return single
+
+
+def build_anchors(single: dict[str, tuple[str, float]],
+                  kind_weights: dict[str, float]) -> dict[str, Entry]:
+    """The lookup table of `cues`: single-word cues with their weights, and the multi-word
+    phrases of cues_en.tsv weighted by their kind (kinds missing from `kind_weights` are no
+    cues)."""
+    anchored: dict[str, list[Anchored]] = {}
+    for phrase, kind in PHRASES.items():
+        if len(phrase) > 1 and kind in kind_weights:
+            k = _anchor(phrase)
+            anchored.setdefault(phrase[k], []).append((phrase, k, kind, kind_weights[kind]))
     return {
         word: (single.get(word), tuple(sorted(anchored.get(word, []), key=lambda a: -len(a[0]))))
         for word in set(anchored) | set(single)
     }
 
 
-ANCHORS = _build_anchors()
+def _learned() -> tuple[dict[str, tuple[str, float]], dict]:
+    """The trained single-word cues (learned_cues_en.tsv) and kind weights (cue_weights_en.json)."""
+    weights = json.loads((DATA / "cue_weights_en.json").read_text(encoding="utf-8"))
+    words = {}
+    for word, kind, weight, *_ in data_lines("learned_cues_en.tsv"):
+        for form in _apostrophe_forms(word):
+            words[form] = (kind, float(weight))
+    return words, weights
+
+
+LEARNED_WORDS, CUE_WEIGHTS = _learned()
+KIND_WEIGHTS: dict[str, float] = CUE_WEIGHTS["kinds"]
+ANCHORS = build_anchors(LEARNED_WORDS, KIND_WEIGHTS)
