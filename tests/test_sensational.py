@@ -149,6 +149,16 @@ def test_title_only_request_gets_a_headline_and_no_body_grade():
     assert section["headline"]["score"] > sensational.HEADLINE_THRESHOLDS["moderate"]
 
 
+@pytest.mark.parametrize("title", ["How was your weekend running?",  # langdetect: Afrikaans
+                                   "Here is why your rent keeps going up"])
+def test_title_only_english_request_is_english_and_its_headline_graded(title):
+    report = analyze({"title": title})
+    assert report["language"]["code"] == "en"
+    assert report["sensational"]["reason"] == "too_short"
+    assert report["sensational"]["headline"]["score"] is not None
+    assert report["sensational"]["headline"]["level"] != "insufficient"
+
+
 def test_all_capitals_input_is_not_shouting_and_keeps_its_words():
     upper = LOADED.upper()
     evidence = find(upper)
