@@ -1,10 +1,16 @@
-"""Measure the sensational scorer on the shared labeled data (`make eval`).
+"""Measure the sensational scorer on the shared labeled data (`make eval`), every figure on a
+collection the weights were not learned from (leave-one-collection-out), beside the previous
+scorer's (commit cda74a5: hand lexicons, headline features trained on clickbait alone).
 
-1. Headlines, $NEWSBADGE_DATA/clickbait: ROC AUC and accuracy of the headline score. The model
-   is trained on this set, so the figures are 5-fold cross-validated (features and fitting as in
-   newsbadge_dev.training.sensational; the accuracy threshold is chosen on each training fold). The
-   shipped model's in-sample figures at the product's threshold are printed beside them.
-2. Out of the training domain, $NEWSBADGE_DATA/polnear: the headlines and article bodies of seven
+1. Headlines, $NEWSBADGE_DATA/clickbait and webis17: ROC AUC of the headline score on each
+   collection, trained on the other (newsbadge_dev.training.sensational), and its Spearman
+   against Webis-17's graded truth_mean.
+2. Article bodies, $NEWSBADGE_DATA/semeval2023/en and basil: sentence ROC AUC of the cue weight
+   against "the sentence holds a framing span", cue precision (share of cues inside any annotated
+   span; beside it, the share of all words inside one), and the Spearman between an article's cue
+   density and its density of framing spans; weights learned on the other collection, and in
+   article folds with the other collection in training too (newsbadge_dev.training.body_cues).
+3. Out of the training domain, $NEWSBADGE_DATA/polnear: the headlines and article bodies of seven
    US publishers (no framing labels): the share of each level per publisher, as a sanity check of
    the thresholds (ordinary news should be mostly "low") and of their spread between outlets.
 """
@@ -19,30 +25,41 @@ from collections import defaultdict
 from newsbadge_dev.paths import data_dir
 
 DATA_DIR = data_dir()
+# The previous scorer's figures, measured with the same functions on commit cda74a5.
+BEFORE_HEADLINE = {"clickbait": "0.9652 (5-fold CV, in-collection)", "webis17": "0.7357"}
+BEFORE_BODY = {
+    "semeval2023/en": {"sentence_auc": 0.612, "cue_precision": 0.390, "article_spearman": 0.385},
+    "basil": {"sentence_auc": 0.588, "cue_precision": 0.229, "article_spearman": 0.156},
+}
 
 
 def eval_headlines() -> None:
-    import numpy as np
-    from sklearn.metrics import roc_auc_score
+    from newsbadge_dev.training.sensational import headline_collections, held_out
 
-    from newsbadge import sensational
-    from newsbadge_dev.training.sensational import cross_validate, read_headlines
+    sets = headline_collections()
+    print("sensational headline, each collection held out (trained on the other)")
+    print("| held out | headlines | clickbait | ROC AUC before | ROC AUC | Spearman vs grade |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    for name, figures in held_out(sets).items():
+        print(f"| {name} | {len(sets[name])} | {sum(h.label for h in sets[name])} | "
+              f"{BEFORE_HEADLINE[name]} | {figures['roc_auc']:.4f} | "
+              f"{figures['spearman_grade']:.4f} |")
 
-    titles, labels = read_headlines()
-    cv = cross_validate(titles, labels)
-    shipped = np.array([sensational.headline_score(t) for t in titles])
-    y = np.array(labels)
-    cut = sensational.HEADLINE_THRESHOLDS["moderate"]
-    print(f"sensational headline, {DATA_DIR / 'clickbait'} ({len(y)} headlines, "
-          f"{int(y.sum())} clickbait)")
-    print("| model | ROC AUC | accuracy |")
-    print("| --- | --- | --- |")
-    print(f"| {cv['folds']}-fold cross-validated | {cv['roc_auc']:.4f} | {cv['accuracy']:.4f} |")
-    print(f"| shipped model, in-sample, threshold {cut:.1f} | "
-          f"{roc_auc_score(y, shipped):.4f} | {np.mean((shipped >= cut) == y):.4f} |")
-    lexicon = np.array([sensational.sentence_score(t) for t in titles])
-    print(f"| body cue lexicons alone (untrained; sentence_score) | "
-          f"{roc_auc_score(y, lexicon):.4f} | {np.mean((lexicon > 0) == y):.4f} (any cue) |")
+
+def eval_bodies() -> None:
+    from newsbadge_dev.training.body_cues import collections, cross_validated, held_out
+
+    sets = collections()
+    print("\nsensational body cues (sentence AUC, cue precision, article Spearman)")
+    print("| collection | before | held out (other collection only) | article folds (+ other "
+          "collection) | random word's precision |")
+    print("| --- | --- | --- | --- | --- |")
+    held, folds = held_out(sets), cross_validated(sets)
+    triple = lambda f: (f"{f['sentence_auc']:.3f} / {f['cue_precision']:.3f} / "  # noqa: E731
+                        f"{f['article_spearman']:.3f}")
+    for c in sets:
+        print(f"| {c.name} | {triple(BEFORE_BODY[c.name])} | {triple(held[c.name])} | "
+              f"{triple(folds[c.name])} | {held[c.name]['random_word']:.3f} |")
 
 
 def eval_polnear() -> None:
@@ -77,10 +94,14 @@ def eval_polnear() -> None:
 
 
 def main() -> int:
-    if not (DATA_DIR / "clickbait").is_dir():
-        print(f"SKIPPED: sensational eval: {DATA_DIR / 'clickbait'} not found")
-        return 0
-    eval_headlines()
+    if not (DATA_DIR / "clickbait").is_dir() or not (DATA_DIR / "webis17").is_dir():
+        print(f"SKIPPED: sensational headline eval: {DATA_DIR}/clickbait or /webis17 not found")
+    else:
+        eval_headlines()
+    if not (DATA_DIR / "semeval2023" / "en").is_dir() or not (DATA_DIR / "basil").is_dir():
+        print(f"SKIPPED: sensational body eval: {DATA_DIR}/semeval2023/en or /basil not found")
+    else:
+        eval_bodies()
     if (DATA_DIR / "polnear").is_dir():
         eval_polnear()
     else:

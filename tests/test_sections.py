@@ -13,7 +13,10 @@ from newsbadge import analyze
 
 CALM = ("The weather in the region stayed mild through the week, and traffic on the main roads "
         "moved at its usual pace while schools prepared for the holidays. ")
-LOADED = "Neighbours described the smell as horrific. "
+# Distinct loaded words: a repeated cue weighs less each time (1/k), so the sweep varies them.
+LOADED_WORDS = ("horrific", "catastrophic", "disastrous", "devastating", "terrifying",
+                "horrendous", "scandalous", "brutal", "sickening", "shocking", "pathetic",
+                "insane", "evil")
 SAID = "The mayor said the budget would pass. "
 SHARE = "Share on Facebook"
 # Each cut must have a swept score within this many points on each side of it.
@@ -21,7 +24,9 @@ NEAR = 5.0
 
 
 def calm_page_with_loaded_sentences(count: int) -> str:
-    return CALM * 40 + LOADED * count
+    loaded = (f"Neighbours described the scene as {LOADED_WORDS[i % len(LOADED_WORDS)]}. "
+              for i in range(count))
+    return CALM * 40 + "".join(loaded)
 
 
 def wire_story_with_share_buttons(count: int, wire_story: str) -> str:
@@ -41,7 +46,7 @@ def level_by_cuts(score: float, scale: dict) -> str:
 def swept(wire_story) -> dict[str, list[dict]]:
     """The graded sections of each sweep, by section name."""
     pages = {
-        "sensational": [calm_page_with_loaded_sentences(n) for n in range(30)],
+        "sensational": [calm_page_with_loaded_sentences(n) for n in range(40)],
         "contamination": [wire_story_with_share_buttons(n, wire_story) for n in range(40)],
         "sourcing": [calm_page_with_attributions(n) for n in range(50)],
     }

@@ -1,13 +1,14 @@
 """Headline framing: named features of a title and a small logistic model over them.
 
-The features describe framing, not topics: forward reference ("this", "here"), the reader
+Named features describe framing, not topics: forward reference ("this", "here"), the reader
 addressed ("you"), listicle numbers, questions, superlatives and hyperbole, emotive valence
 (VADER), contractions and shouting, and the function words that separate clickbait from
 "headlinese". Question marks are no feature: the clickbait set's collectors stripped nearly all of
 them from the clickbait side, so a model would learn "?" as a sign of news. Nor is the title's
 length, which depends on the medium (print, web, social posts) more than on framing; dropping it
-cost 0.0003 of cross-validated AUC. No content-word
-n-grams: those memorise publishers (see the shared data's README).
+cost 0.0003 of cross-validated AUC. Beside them, word 1-2-grams: alone on one collection they
+memorise its publishers, so they are trained on two (clickbait and Webis-17) and measured on
+each when trained on the other only (see newsbadge_dev.training.sensational).
 The weights are learned by newsbadge_dev.training.sensational and read from
 data/headline_model.json.
 """
@@ -26,6 +27,7 @@ from .lexicon import (
     NEUTRAL,
     PHRASES,
     VALENCE,
+    data_lines,
     is_superlative,
 )
 
@@ -34,8 +36,14 @@ MODEL = datafiles.json_file(__package__, "headline_model.json")
 # all of a 2 MB one would blow the time budget. Offsets into the title stay exact (a prefix).
 MAX_TITLE_CHARS = 500
 
-WORD_CLASSES = {row[0]: frozenset(row[1:])
-                for row in datafiles.rows(__package__, "headline_words_en.txt")}
+# The n-grams' tokens: runs of letters, digits and apostrophes (as the trainer splits them).
+NGRAM_TOKEN_RE = re.compile(r"[\w']+")
+DIGITS_RE = re.compile(r"\d+")
+# N-grams weighing this much or more (log-odds) are shown as cues: about the weight of one named
+# feature such as "you" (second_person); lighter ones move the score without being pointed at.
+NGRAM_CUE_MIN = 0.8
+
+WORD_CLASSES = {row[0]: frozenset(row[1:]) for row in data_lines("headline_words_en.txt")}
 NUMBER_WORDS = WORD_CLASSES["number_words"]
 SECOND_PERSON = WORD_CLASSES["second_person"]
 FIRST_PERSON = WORD_CLASSES["first_person"]
@@ -103,21 +111,52 @@ def features(title: str) -> tuple[dict[str, float], dict[str, list[tuple[int, in
     return values, spans
 
 
-def score(title: str) -> tuple[float, list[dict]]:
-    """The probability (0-100) that the title is clickbait-framed, and the spans pushing it up.
-    Only the first MAX_TITLE_CHARS characters are read."""
-    title = title[:MAX_TITLE_CHARS]
+def ngram_spans(title: str) -> list[tuple[str, int, int]]:
+    """The title's word 1-2-grams as the model spells them (lower case, typographic apostrophes
+    straight, digit runs as "0") with the span each covers."""
+    toks = [(m.start(), m.end(), DIGITS_RE.sub("0", m.group().lower()))
+            for m in NGRAM_TOKEN_RE.finditer(title.replace("\u2019", "'"))]
+    grams = [(w, s, e) for s, e, w in toks]
+    grams += [(f"{a[2]} {b[2]}", a[0], b[1]) for a, b in zip(toks, toks[1:], strict=False)]
+    return grams
+
+
+def ngrams(title: str) -> list[str]:
+    return [g for g, _, _ in ngram_spans(title)]
+
+
+def logit(title: str, model: dict = MODEL) -> tuple[float, list[dict]]:
+    """The model's log-odds for the title, and the cues pushing it up: the named features'
+    spans, and the n-grams of weight NGRAM_CUE_MIN or more (kind `phrasing`)."""
     values, spans = features(title)
-    weights = MODEL["weights"]
-    log_odds = MODEL["intercept"] + sum(weights.get(k, 0.0) * v for k, v in values.items() if v)
+    weights, grams = model["weights"], model["ngrams"]
+    total = model["intercept"] + sum(weights.get(k, 0.0) * v for k, v in values.items() if v)
     cues = [
         {"start": s, "end": e, "text": title[s:e], "cue": name, "weight": round(weights[name], 2)}
         for name, found in spans.items()
         if weights.get(name, 0.0) > 0
         for s, e in found
     ]
+    # Each n-gram counts once (binary features), at its first place in the title.
+    first = {}
+    for gram, s, e in ngram_spans(title):
+        if gram in grams:
+            first.setdefault(gram, (s, e))
+    for gram, (s, e) in first.items():
+        weight = grams[gram]
+        total += weight
+        if weight >= NGRAM_CUE_MIN:
+            cues.append({"start": s, "end": e, "text": title[s:e], "cue": "phrasing",
+                         "weight": round(weight, 2)})
     cues.sort(key=lambda c: (c["start"], c["end"]))
-    return 100 * logistic(log_odds), cues
+    return total, cues
+
+
+def score(title: str) -> tuple[float, list[dict]]:
+    """The probability (0-100) that the title is clickbait-framed, and the spans pushing it up.
+    Only the first MAX_TITLE_CHARS characters are read."""
+    total, cues = logit(title[:MAX_TITLE_CHARS])
+    return 100 * logistic(total), cues
 
 
 def _is_number(word: str) -> bool:
@@ -148,6 +187,8 @@ def _phrase_spans(toks: list[tuple[int, int, str]]) -> dict[str, list[tuple[int,
                 found["superlative"].append(toks[i][:2])
         i += 1
     return found
+
+
 
 
 # Every feature's name, in the order of the model's training matrix.

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from .. import datafiles
 
+DATA = datafiles.folder(__package__)  # where the trainers write
+
 # VADER rates words from -4 (most negative) to +4; entries at or beyond this magnitude count as
 # emotive cues in article text. 2.0 keeps VADER's "strong" half (e.g. "horrific" -3.4,
 # "brilliant" 2.8) and leaves mild evaluation ("concern" -1.1, "fine" 0.8) alone.
@@ -20,6 +22,11 @@ def is_superlative(word: str) -> bool:
     return len(word) > 6 and word.endswith("iest") and word != "earliest"
 
 
+def data_lines(name: str) -> list[list[str]]:
+    """The fields of each data line of one of this scorer's files (newsbadge.datafiles.rows)."""
+    return datafiles.rows(__package__, name)
+
+
 def _apostrophe_forms(phrase: str) -> set[str]:
     """A phrase as written and with the typographic apostrophe that news pages mostly use."""
     return {phrase, phrase.replace("'", "\u2019")}
@@ -27,28 +34,30 @@ def _apostrophe_forms(phrase: str) -> set[str]:
 
 def _phrases() -> dict[tuple[str, ...], str]:
     phrases = {}
-    for phrase, kind in datafiles.rows(__package__, "cues_en.tsv"):
+    for phrase, kind in data_lines("cues_en.tsv"):
         for form in _apostrophe_forms(phrase):
             phrases[tuple(form.split())] = kind
     return phrases
 
 
-VALENCE: dict[str, float] = {
-    word: float(v) for word, v in datafiles.rows(__package__, "vader_en.tsv")}
-BOOSTERS = frozenset(w for (w,) in datafiles.rows(__package__, "vader_boosters_en.txt"))
-NEUTRAL = frozenset(w for (w,) in datafiles.rows(__package__, "neutral_en.txt"))
+VALENCE: dict[str, float] = {word: float(v) for word, v in data_lines("vader_en.tsv")}
+BOOSTERS = frozenset(w for (w,) in data_lines("vader_boosters_en.txt"))
+NEUTRAL = frozenset(w for (w,) in data_lines("neutral_en.txt"))
 NEGATORS = frozenset(
-    form for (w,) in datafiles.rows(__package__, "negators_en.txt") for form in _apostrophe_forms(w)
+    form for (w,) in data_lines("negators_en.txt") for form in _apostrophe_forms(w)
 )
-FUNCTION_WORDS = frozenset(row[0] for row in datafiles.rows(__package__, "function_words_en.txt"))
+FUNCTION_WORDS = frozenset(row[0] for row in data_lines("function_words_en.txt"))
 FUNCTION_FEATURES = frozenset(
-    row[0] for row in datafiles.rows(__package__, "function_words_en.txt") if row[1:] == ["*"]
+    row[0] for row in data_lines("function_words_en.txt") if row[1:] == ["*"]
 )
 PHRASES = _phrases()
 
-# Phrase = its words; Anchored = a phrase, the position of its anchor word in it, and its kind.
+# Phrase = its words; Anchored = a phrase, the position of its anchor word in it, its kind and
+# weight; Entry = a word's own (kind, weight) as a single-word cue (or None) and the phrases
+# anchored on it, longest first, so that "worst ever" wins over "worst".
 Phrase = tuple[str, ...]
-Anchored = tuple[Phrase, int, str]
+Anchored = tuple[Phrase, int, str, float]
+Entry = tuple[tuple[str, float] | None, tuple[Anchored, ...]]
 
 
 def _anchor(phrase: Phrase) -> int:
@@ -57,25 +66,44 @@ def _anchor(phrase: Phrase) -> int:
     return max(range(len(phrase)), key=lambda k: len(phrase[k]))
 
 
-def _build_anchors() -> dict[str, tuple[str | None, tuple[Anchored, ...]]]:
-    """One entry per word that can anchor a cue: its own kind as a single word (or None) and the
-    longer phrases anchored on it, longest first, so that "worst ever" wins over "worst".
-    Emotive words come from VADER unless a more specific kind claims them or they are everyday
-    news words (neutral_en.txt)."""
-    anchored: dict[str, list[Anchored]] = {}
-    for phrase, kind in PHRASES.items():
-        if len(phrase) > 1:
-            k = _anchor(phrase)
-            anchored.setdefault(phrase[k], []).append((phrase, k, kind))
+def hand_kinds() -> dict[str, str]:
+    """Each single word's kind by the hand-written lexicons: VADER's strong words are `emotive`
+    and its boosters `intensifier`, unless cues_en.tsv gives a more specific kind or the word is
+    an everyday news word (neutral_en.txt). The trainer learns a weight from these kinds."""
     single = {w: "emotive" for w, v in VALENCE.items() if abs(v) >= EMOTIVE_MIN_VALENCE}
     single.update({w: "intensifier" for w in BOOSTERS})
     for word in NEUTRAL:
         single.pop(word, None)
     single.update({phrase[0]: kind for phrase, kind in PHRASES.items() if len(phrase) == 1})
+    return single
+
+
+def build_anchors(single: dict[str, tuple[str, float]],
+                  kind_weights: dict[str, float]) -> dict[str, Entry]:
+    """The lookup table of `cues`: single-word cues with their weights, and the multi-word
+    phrases of cues_en.tsv weighted by their kind (kinds missing from `kind_weights` are no
+    cues)."""
+    anchored: dict[str, list[Anchored]] = {}
+    for phrase, kind in PHRASES.items():
+        if len(phrase) > 1 and kind in kind_weights:
+            k = _anchor(phrase)
+            anchored.setdefault(phrase[k], []).append((phrase, k, kind, kind_weights[kind]))
     return {
         word: (single.get(word), tuple(sorted(anchored.get(word, []), key=lambda a: -len(a[0]))))
         for word in set(anchored) | set(single)
     }
 
 
-ANCHORS = _build_anchors()
+def _learned() -> tuple[dict[str, tuple[str, float]], dict]:
+    """The trained single-word cues (learned_cues_en.tsv) and kind weights (cue_weights_en.json)."""
+    weights = datafiles.json_file(__package__, "cue_weights_en.json")
+    words = {}
+    for word, kind, weight, *_ in data_lines("learned_cues_en.tsv"):
+        for form in _apostrophe_forms(word):
+            words[form] = (kind, float(weight))
+    return words, weights
+
+
+LEARNED_WORDS, CUE_WEIGHTS = _learned()
+KIND_WEIGHTS: dict[str, float] = CUE_WEIGHTS["kinds"]
+ANCHORS = build_anchors(LEARNED_WORDS, KIND_WEIGHTS)
