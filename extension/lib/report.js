@@ -74,12 +74,23 @@ const EVIDENCE = {
 /** The evidence of one section, in the report's order. */
 export const evidenceOf = (report, key) => EVIDENCE[key](report[key]);
 
+// The page marks every attribution that is not a belief, source and cue, in text order (the popup
+// lists them by source instead).
+const attributionMarks = (section) => section.attributions
+  .filter((entry) => entry.kind !== "belief")
+  .flatMap((entry) => [entry.source, entry.cue].filter(Boolean))
+  .map((part) => [part.start, part.end]);
+
 /** The spans to mark per highlight group ({sensational, contamination, sourcing, hedge}), as
  *  [start, end] code point offsets; a group without evidence is left out. */
 export function highlightGroups(report) {
   const groups = {};
   for (const key of SECTION_KEYS) {
-    for (const entry of evidenceOf(report, key)) (groups[entry.group] ??= []).push(...entry.spans);
+    for (const entry of evidenceOf(report, key)) {
+      if (entry.group !== "sourcing") (groups[entry.group] ??= []).push(...entry.spans);
+    }
   }
+  const sourcing = attributionMarks(report.sourcing);
+  if (sourcing.length) groups.sourcing = sourcing;
   return groups;
 }
