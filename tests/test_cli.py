@@ -29,7 +29,7 @@ def test_analyze_a_file_prints_a_json_report(tmp_path, wire_story, capsys):
     page.write_text(wire_story, encoding="utf-8")
     assert main(["analyze", str(page), "--title", "Council approves budget"]) == 0
     report = json.loads(capsys.readouterr().out)
-    assert report["schema"] == "newsbadge.report/1"
+    assert report["schema"] == "newsbadge.report/2"
     assert report["sensational"]["headline"]["text"] == "Council approves budget"
 
 
@@ -87,7 +87,7 @@ def test_batch_keeps_order_echoes_ids_and_survives_bad_lines(tmp_path, wire_stor
     assert reports[7]["error"]["code"] == "invalid_request"
     assert reports[7]["error"]["message"].startswith("line 8: text")
     good = [r for n, r in enumerate(reports) if n not in (3, 7)]
-    assert all(r["schema"] == "newsbadge.report/1" for r in good)
+    assert all(r["schema"] == "newsbadge.report/2" for r in good)
 
 
 def test_batch_from_stdin_to_stdout_exits_0_when_every_line_is_good(wire_story):

@@ -34,7 +34,7 @@ export async function analyzePage(page, settings) {
     const message = body?.error?.message ?? `HTTP ${response.status}`;
     throw new ServerError(kind, message, response.status);
   }
-  if (body?.schema !== "newsbadge.report/1") {
+  if (body?.schema !== "newsbadge.report/2") {
     throw new ServerError("rejected", "the server's answer is not a newsbadge report");
   }
   return body;

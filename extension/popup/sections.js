@@ -1,7 +1,8 @@
-// How the popup shows each section of a newsbadge.report/1: its meter and its evidence list.
+// How the popup shows each section of a newsbadge.report/2: its meter and its evidence list.
 // Meters follow the <meter> element's low/high/optimum, so the browser colours them; low and high
 // are the scores at which the server's levels change (docs/sensational.md: 40 and 70; contamination:
-// 10% and 30%; sourcing: the 10th percentile and the median of PolNeAR), so colour and level agree.
+// 3% and 10% of the article's words, docs/contamination.md; sourcing: the 10th percentile and the
+// median of PolNeAR), so colour and level agree.
 
 const SHORT_LABEL = 140;
 const clip = (text) => (text.length > SHORT_LABEL ? `${text.slice(0, SHORT_LABEL - 1)}…` : text);
@@ -21,13 +22,15 @@ export const SECTIONS = [
   },
   {
     key: "contamination",
-    title: "Ads and clutter",
+    title: "Interruptions in the article",
     optimum: 0,
-    low: 10,
-    high: 30,
-    levels: { clean: "clean", some: "some clutter", heavy: "heavy clutter" },
-    evidenceTitle: "Boilerplate lines",
-    evidence: (section) => section.spans.map((span) => item(span, span.category)),
+    low: 3,
+    high: 10,
+    levels: { clean: "few", some: "some", heavy: "many" },
+    evidenceTitle: "Ads and page furniture",
+    // Every span in page order; the page's furniture around the article is marked as such.
+    evidence: (section) => section.spans.map((span) => item(span,
+      span.placement === "around" ? `${span.category}, around the article` : span.category)),
   },
   {
     key: "sourcing",
@@ -50,5 +53,6 @@ export const SECTIONS = [
 
 /** Why a section has no score, in words ("insufficient" sections carry a `reason`). */
 export function insufficientReason(section) {
-  return section.reason === "unsupported_language" ? "language not supported" : "not enough text";
+  if (section.reason === "unsupported_language") return "language not supported";
+  return section.reason === "no_article" ? "no article found" : "not enough text";
 }

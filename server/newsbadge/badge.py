@@ -1,8 +1,9 @@
 """The badge: one number and one colour for the icon, one sentence for the popup.
 
 The number is a 0-100 "reads like news" score averaged over the sections that could be graded:
-calm framing (100 - sensational), a clean page (100 - contamination) and sourcing. Each section
-counts the same: we have no data that says one matters more to readers than another.
+calm framing (100 - sensational), an article without interruptions (100 - contamination) and
+sourcing. Each section counts the same: we have no data that says one matters more to readers
+than another.
 """
 
 from __future__ import annotations
@@ -19,10 +20,10 @@ FRAMING_WORDS = {
     "moderate": "some loaded framing",
     "high": "sensational framing",
 }
-CLUTTER_WORDS = {
-    "clean": "little page clutter",
-    "some": "some ads or page clutter",
-    "heavy": "heavy ads or page clutter",
+INTERRUPTION_WORDS = {
+    "clean": "few interruptions",
+    "some": "some ads or inserts in the article",
+    "heavy": "many ads or inserts in the article",
 }
 SOURCING_WORDS = {
     "thin": "thin sourcing",
@@ -62,7 +63,8 @@ def _summary(sensational: dict, contamination: dict, sourcing: dict) -> str:
         phrases.append(FRAMING_WORDS[sensational["level"]])
     if contamination["score"] is not None:
         phrases.append(
-            f"{CLUTTER_WORDS[contamination['level']]} ({contamination['score']:.0f}% of words)"
+            f"{INTERRUPTION_WORDS[contamination['level']]} "
+            f"({contamination['score']:.0f}% of the article's words)"
         )
     if sourcing["score"] is not None:
         phrases.append(

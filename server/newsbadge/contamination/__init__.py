@@ -6,7 +6,8 @@ line classifier (model.py) plus phrase rules (phrases.py). HTML is rendered to i
 parsed tree, the lines it dropped are boilerplate, and the line classifier still runs over the
 lines it kept, since teasers, bios and newsletter boxes slip through every extractor. Blocks from
 the extension (the structured path) move each line's score by the block's own signals (blocks.py).
-Lines judged boilerplate become spans with a category and a confidence.
+Lines judged boilerplate become spans with a category, a confidence and a placement: inside the
+article (an interruption, which the score counts) or around it (page furniture).
 
 This module composes: classify.py judges the lines, section.py makes the report's section of them.
 """
@@ -18,7 +19,10 @@ from dataclasses import dataclass
 from ..sections import TOO_SHORT, insufficient
 from ..text import Ranges
 from .classify import MAX_LINES, MIN_WORDS, Page, classify_lines, page_text, prepare
-from .section import level, merged_spans
+from .section import level, merged_spans, shares
+
+# Why a page whose words are nearly all boilerplate gets no score: there is no article to grade.
+NO_ARTICLE = "no_article"
 
 __all__ = ["Page", "Result", "analyze", "page_text", "prepare"]
 
@@ -42,8 +46,11 @@ def analyze(page: Page | str, language: str | None = None) -> Result:
         return Result(text, insufficient(TOO_SHORT, spans=[]), Ranges())
     spans = merged_spans(text, lines)
     boilerplate = Ranges.of((s["start"], s["end"]) for s in spans)
-    share = 100.0 * sum(line[4] for line in lines) / words
-    section = {"score": round(share, 1), "level": level(share), "spans": spans}
+    score, figures = shares(lines, words)
+    if score is None:
+        section = insufficient(NO_ARTICLE, **figures, spans=spans)
+    else:
+        section = {"score": score, "level": level(score), **figures, "spans": spans}
     if page.truncated:
         section["lines_judged"] = MAX_LINES
     return Result(text, section, boilerplate)

@@ -2,7 +2,10 @@
 
 Block elements start and end lines, `<br>` breaks one, runs of white space inside a line collapse
 to one space, and what a reader never sees (script, style, noscript, template, head, and elements
-marked hidden) is dropped.
+marked hidden) is dropped. Controls and embedded content (buttons, form fields, svg, iframes) are
+dropped too, since their own text is a widget's, unless they hold a block element: the parser's
+repairs put whole articles inside them (a header's `<button>` left open before `<main>` takes the
+page with it), and no element type may lose the article.
 """
 
 from __future__ import annotations
@@ -12,11 +15,14 @@ import re
 import lxml.html
 from lxml import etree
 
-# Elements whose content is never rendered as text.
+# Elements whose content is never rendered as text (a browser parses noscript's as raw text).
 SKIPPED_TAGS = frozenset({
-    "script", "style", "noscript", "template", "head", "title", "meta", "link", "svg", "math",
-    "iframe", "object", "embed", "canvas", "select", "option", "datalist", "button", "input",
-    "textarea",
+    "script", "style", "noscript", "template", "head", "title", "meta", "link",
+})
+# Controls and embedded content: dropped unless they hold a block element (see above).
+WIDGET_TAGS = frozenset({
+    "svg", "math", "iframe", "object", "embed", "canvas", "select", "option", "datalist",
+    "button", "input", "textarea",
 })
 # Elements rendered as blocks (HTML's default `display`), so they begin and end a line.
 BLOCK_TAGS = frozenset({
@@ -26,6 +32,10 @@ BLOCK_TAGS = frozenset({
     "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody",
     "tfoot", "thead", "tr", "ul",
 })
+# What the rendering writes where a line ends: a noncharacter, which no page's text holds, so that
+# the source's own line breaks (text wrapped in the HTML file) collapse to spaces as a browser's
+# do, and only blocks, <br> and <pre>'s line breaks end lines.
+LINE_BREAK = "\ufdd0"
 HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 HIDDEN_XPATH = ".//*[@hidden or @type='hidden' or @style]"
 # Characters libxml2 refuses (C0 controls but tab/newline/return, lone surrogates, U+FFFE/FFFF).
@@ -35,24 +45,26 @@ UNPARSABLE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff
 def parse(html: str) -> lxml.html.HtmlElement | None:
     """The HTML parsed leniently (malformed markup is repaired), or None when nothing parses.
 
-    Characters libxml2 refuses are replaced only when the first attempt fails on them, so clean
-    pages are not scanned twice."""
+    Characters libxml2 refuses are replaced first: some parse, and then no text of the tree can
+    be rewritten (lxml refuses to set a text holding them), which the rendering does."""
     if not html.strip():
         return None
-    for attempt in (html, UNPARSABLE_RE.sub("\ufffd", html)):
-        try:
-            return lxml.html.document_fromstring(attempt)
-        except etree.ParserError:
-            return None
-        except ValueError:  # NUL, control characters, lone surrogates
-            continue
-    return None
+    if UNPARSABLE_RE.search(html):
+        html = UNPARSABLE_RE.sub("\ufffd", html)
+    try:
+        return lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return None
 
 
 def _hidden(element) -> bool:
     style = element.get("style")
     return (element.get("hidden") is not None or element.get("type") == "hidden"
             or (bool(style) and HIDDEN_STYLE_RE.search(style) is not None))
+
+
+def _holds_blocks(element) -> bool:
+    return next(element.iter(*BLOCK_TAGS), None) is not None
 
 
 def visible_text(tree) -> str:
@@ -67,16 +79,23 @@ def visible_text(tree) -> str:
     if root is None:
         root = tree
     unseen = [e for e in root.iter(*SKIPPED_TAGS)]
+    unseen += [e for e in root.iter(*WIDGET_TAGS) if not _holds_blocks(e)]
     unseen += [e for e in root.xpath(HIDDEN_XPATH) if _hidden(e)]
     for element in unseen:
         if element is not root and element.getparent() is not None:
             element.drop_tree()
+    for pre in root.iter("pre"):
+        for element in pre.iter():
+            if element.text:
+                element.text = element.text.replace("\n", LINE_BREAK)
+            if element.tail and element is not pre:
+                element.tail = element.tail.replace("\n", LINE_BREAK)
     for element in root.iter(*BLOCK_TAGS, "br"):
         if element.tag != "br":
-            element.text = "\n" + (element.text or "")
-        element.tail = "\n" + (element.tail or "")
+            element.text = LINE_BREAK + (element.text or "")
+        element.tail = LINE_BREAK + (element.tail or "")
     for element in root.iter("td", "th"):
         element.tail = " " + (element.tail or "")
     rendered = etree.tostring(root, method="text", encoding="unicode")
     # Collapse white space inside each line (str.split in C), drop blank lines.
-    return "\n".join(filter(None, (" ".join(line.split()) for line in rendered.split("\n"))))
+    return "\n".join(filter(None, (" ".join(line.split()) for line in rendered.split(LINE_BREAK))))
