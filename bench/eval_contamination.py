@@ -22,7 +22,7 @@ import numpy as np
 import trafilatura
 
 from newsbadge.contamination import features
-from newsbadge.contamination.classify import Page, classify_lines, extractor_kept
+from newsbadge.contamination.classify import Page, classify_lines, extractor_kept, extractor_missed
 from newsbadge.contamination.headline import html_title
 from newsbadge.contamination.section import shares
 from newsbadge.contamination.visible import parse, visible_text
@@ -86,7 +86,10 @@ def rendered(pages) -> list[Rendered]:
         titles.append(html_title(tree))
         texts.append(visible_text(tree))
         lines = [extraction_sets.tokens(line) for line in texts[-1].split("\n")]
-        kept.append(extractor_kept(tree, lines) if texts[-1] else None)
+        chosen = extractor_kept(tree, lines) if texts[-1] else None
+        missed = chosen is not None and extractor_missed(
+            features.describe(texts[-1].split("\n")), chosen)
+        kept.append(None if missed else chosen)
     X, y, w, group, full, sizes = training.design(
         [(p, t.split("\n")) for p, t in zip(pages, texts, strict=True)])
     # The HTML path classifies the lines the extractor kept, as one text of their own.
@@ -102,7 +105,8 @@ def rendered(pages) -> list[Rendered]:
     out, start = [], 0
     for text, title, p, chosen in zip(texts, titles, training.per_page(p2, group, full, len(pages)),
                                       kept, strict=True):
-        p_html = [0.0] * len(p)
+        # Without the extractor's choice the HTML path is the plain-text path.
+        p_html = [0.0] * len(p) if chosen else p.tolist()
         for i in (i for i, k in enumerate(chosen or []) if k):
             p_html[i] = float(p2_kept[start])
             start += 1

@@ -131,6 +131,12 @@ def test_line_breaks_of_the_html_source_are_spaces_but_pre_keeps_its_own():
     assert text.splitlines() == ["One wrapped paragraph", "a", "b", "c"]
 
 
+def test_content_react_streams_in_a_hidden_div_is_what_the_reader_sees():
+    html = ('<body><div hidden id="S:0"><p>Streamed story paragraph.</p></div>'
+            '<div hidden id="menu"><p>Collapsed menu</p></div></body>')
+    assert visible_text(parse(html)).splitlines() == ["Streamed story paragraph."]
+
+
 def test_html_drops_scripts_styles_and_hidden_elements():
     html = (FIXTURES / "page.html").read_text(encoding="utf-8")
     text = visible_text(parse(html))

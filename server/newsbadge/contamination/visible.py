@@ -37,6 +37,9 @@ BLOCK_TAGS = frozenset({
 # do, and only blocks, <br> and <pre>'s line breaks end lines.
 LINE_BREAK = "\ufdd0"
 HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+# React's streamed server rendering sends a page's content in `<div hidden id="S:0">` and moves
+# it into place with an inline script: what a reader sees (wcxb dev 0155 renders nothing else).
+REACT_STREAMED_RE = re.compile(r"S:\d+$")
 HIDDEN_XPATH = ".//*[@hidden or @type='hidden' or @style]"
 # Characters libxml2 refuses (C0 controls but tab/newline/return, lone surrogates, U+FFFE/FFFF).
 UNPARSABLE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -59,7 +62,9 @@ def parse(html: str) -> lxml.html.HtmlElement | None:
 
 def _hidden(element) -> bool:
     style = element.get("style")
-    return (element.get("hidden") is not None or element.get("type") == "hidden"
+    hidden = element.get("hidden") is not None and not REACT_STREAMED_RE.match(
+        element.get("id") or "")
+    return (hidden or element.get("type") == "hidden"
             or (bool(style) and HIDDEN_STYLE_RE.search(style) is not None))
 
 
