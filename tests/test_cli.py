@@ -3,9 +3,11 @@
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
+from newsbadge import analyze
 from newsbadge.cli import EXIT_CHECK_FAILED, EXIT_USAGE, main
 
 
@@ -38,6 +40,16 @@ def test_analyze_reads_html_from_stdin_in_a_real_process(wire_story):
     result = run("analyze", "--html", "-", stdin=html)
     assert result.returncode == 0, result.stderr
     assert "council voted" in json.loads(result.stdout)["text"]
+
+
+def test_html_path_takes_the_pages_title_and_keeps_a_button_wrapped_article(capsys):
+    page = Path(__file__).parent / "fixtures" / "contamination" / "button_wrapped.html"
+    assert main(["analyze", "--html", str(page)]) == 0
+    report = json.loads(capsys.readouterr().out)
+    headline = "Elmbridge council votes to close Mill Street library"  # its og:title
+    assert report["sensational"]["headline"]["text"] == headline
+    assert report["stats"]["words"] > 200 and report["contamination"]["level"] == "clean"
+    assert report == analyze({"html": page.read_text(encoding="utf-8")})
 
 
 def test_text_format_shows_badge_and_sections(tmp_path, wire_story, capsys):

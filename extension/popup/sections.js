@@ -1,7 +1,7 @@
 // How the popup shows each section of a newsbadge.report/2: its meter and its evidence list.
 // Meters follow the <meter> element's low/high/optimum, so the browser colours them; low and high
 // are the scores at which the server's levels change (docs/sensational.md: 40 and 70; contamination:
-// 3% and 10% of the article's words, docs/contamination.md; sourcing: the 10th percentile and the
+// 6% and 16% of the article's words, docs/contamination.md; sourcing: the 10th percentile and the
 // median of PolNeAR), so colour and level agree.
 
 const SHORT_LABEL = 140;
@@ -24,8 +24,8 @@ export const SECTIONS = [
     key: "contamination",
     title: "Interruptions in the article",
     optimum: 0,
-    low: 3,
-    high: 10,
+    low: 6,
+    high: 16,
     levels: { clean: "few", some: "some", heavy: "many" },
     evidenceTitle: "Ads and page furniture",
     // Every span in page order; the page's furniture around the article is marked as such.
