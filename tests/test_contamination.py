@@ -131,6 +131,11 @@ def test_line_breaks_of_the_html_source_are_spaces_but_pre_keeps_its_own():
     assert text.splitlines() == ["One wrapped paragraph", "a", "b", "c"]
 
 
+def test_control_characters_that_pass_the_parser_do_not_lose_their_text():
+    text = visible_text(parse("<p>abc \x1f def</p><p>second</p>"))
+    assert text.splitlines() == ["abc \ufffd def", "second"]
+
+
 def test_content_react_streams_in_a_hidden_div_is_what_the_reader_sees():
     html = ('<body><div hidden id="S:0"><p>Streamed story paragraph.</p></div>'
             '<div hidden id="menu"><p>Collapsed menu</p></div></body>')

@@ -48,16 +48,32 @@ UNPARSABLE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff
 def parse(html: str) -> lxml.html.HtmlElement | None:
     """The HTML parsed leniently (malformed markup is repaired), or None when nothing parses.
 
-    Characters libxml2 refuses are replaced first: some parse, and then no text of the tree can
-    be rewritten (lxml refuses to set a text holding them), which the rendering does."""
+    Characters libxml2 refuses are replaced only when the first attempt fails on them, so clean
+    pages are not scanned twice (some pass the parser: `visible_text` replaces those)."""
     if not html.strip():
         return None
-    if UNPARSABLE_RE.search(html):
-        html = UNPARSABLE_RE.sub("\ufffd", html)
+    for attempt in (html, UNPARSABLE_RE.sub("\ufffd", html)):
+        try:
+            return lxml.html.document_fromstring(attempt)
+        except etree.ParserError:
+            return None
+        except ValueError:  # NUL, control characters, lone surrogates
+            continue
+    return None
+
+
+def _set_text(element, text: str) -> None:
     try:
-        return lxml.html.document_fromstring(html)
-    except (etree.ParserError, ValueError):
-        return None
+        element.text = text
+    except ValueError:  # a character the parser let through that lxml will not write back
+        element.text = UNPARSABLE_RE.sub("\ufffd", text)
+
+
+def _set_tail(element, tail: str) -> None:
+    try:
+        element.tail = tail
+    except ValueError:
+        element.tail = UNPARSABLE_RE.sub("\ufffd", tail)
 
 
 def _hidden(element) -> bool:
@@ -72,12 +88,28 @@ def _holds_blocks(element) -> bool:
     return next(element.iter(*BLOCK_TAGS), None) is not None
 
 
+def _mark_lines(root) -> None:
+    """LINE_BREAK where lines end: <pre>'s own line breaks, around blocks, after <br>."""
+    for pre in root.iter("pre"):
+        for element in pre.iter():
+            if element.text:
+                _set_text(element, element.text.replace("\n", LINE_BREAK))
+            if element.tail and element is not pre:
+                _set_tail(element, element.tail.replace("\n", LINE_BREAK))
+    for element in root.iter(*BLOCK_TAGS, "br"):
+        if element.tag != "br":
+            _set_text(element, LINE_BREAK + (element.text or ""))
+        _set_tail(element, LINE_BREAK + (element.tail or ""))
+    for element in root.iter("td", "th"):
+        _set_tail(element, " " + (element.tail or ""))
+
+
 def visible_text(tree) -> str:
     """The rendered text of a parsed page: one line per block, no blank lines.
 
     Works in place, in C where it can: unseen elements are dropped from the tree (their tails
     stay) and line breaks are written into the text around block elements, then libxml2 serialises
-    the text. The tree stays fit for extraction (only white space was added)."""
+    the text. The tree stays fit for extraction (only white space and line marks were added)."""
     if tree is None:
         return ""
     root = tree.find("body")
@@ -89,18 +121,7 @@ def visible_text(tree) -> str:
     for element in unseen:
         if element is not root and element.getparent() is not None:
             element.drop_tree()
-    for pre in root.iter("pre"):
-        for element in pre.iter():
-            if element.text:
-                element.text = element.text.replace("\n", LINE_BREAK)
-            if element.tail and element is not pre:
-                element.tail = element.tail.replace("\n", LINE_BREAK)
-    for element in root.iter(*BLOCK_TAGS, "br"):
-        if element.tag != "br":
-            element.text = LINE_BREAK + (element.text or "")
-        element.tail = LINE_BREAK + (element.tail or "")
-    for element in root.iter("td", "th"):
-        element.tail = " " + (element.tail or "")
+    _mark_lines(root)
     rendered = etree.tostring(root, method="text", encoding="unicode")
     # Collapse white space inside each line (str.split in C), drop blank lines.
     return "\n".join(filter(None, (" ".join(line.split()) for line in rendered.split(LINE_BREAK))))
