@@ -1,11 +1,12 @@
-"""Contamination quality on the labeled extraction sets ($NEWSBADGE_DATA), one table:
+"""Contamination quality on the labeled extraction sets ($NEWSBADGE_DATA), one table per set:
 
 rows: the plain-text path (visible text rendered from the HTML, lines only), the HTML path,
-trafilatura alone (favor_precision) and keep-everything; columns: scrapinghub shingle P/R/F1 (the
-article-extraction-benchmark metric, mean over 181 pages), wcxb dev article pages' word F1 (mean
-over 793 pages) and the share of their `without` boilerplate snippets that leak into what is kept.
-The line classifier's probabilities are out-of-fold (page-grouped 5-fold CV, as in training), so
-no page is scored by a model that saw it.
+trafilatura alone (favor_precision) and keep-everything; on scrapinghub (181 news pages) and the
+article pages of wcxb dev (793): word F1 (bags of lowercased words, mean over pages), the
+article-extraction-benchmark's shingle F1 (scrapinghub), the share of wcxb's `without`
+boilerplate snippets that leak into what is kept, and the share of pages that keep under half of
+their article (word recall < 0.5). The line classifier's probabilities are out-of-fold
+(page-grouped 5-fold CV, as in training), so no page is scored by a model that saw it.
 
     .venv/bin/python bench/eval_contamination.py     (about 5-8 minutes on 2 cores)
 """
@@ -15,12 +16,15 @@ from __future__ import annotations
 import statistics
 import sys
 import time
+from dataclasses import dataclass
 
 import numpy as np
 import trafilatura
 
 from newsbadge.contamination import features
-from newsbadge.contamination.classify import Page, classify_lines, extractor_kept
+from newsbadge.contamination.classify import Page, classify_lines, extractor_kept, extractor_missed
+from newsbadge.contamination.headline import html_title
+from newsbadge.contamination.section import shares
 from newsbadge.contamination.visible import parse, visible_text
 from newsbadge.text import line_spans
 from newsbadge_dev import extraction_sets
@@ -33,30 +37,59 @@ def kept_text(text: str, boilerplate_lines) -> str:
     return "\n".join(text[s:e] for s, e in line_spans(text) if (s, e) not in dropped)
 
 
-def row(name: str, pages, outputs) -> str:
-    sh = [extraction_sets.shingle_prf(o, p.article) for p, o in zip(pages, outputs, strict=True)
-          if p.set == "scrapinghub"]
-    wc = [(extraction_sets.word_prf(o, p.article)[2], extraction_sets.leaked(o, p.without))
-          for p, o in zip(pages, outputs, strict=True) if p.set == "wcxb"]
-    leaks = sum(n for _, (n, _) in wc) / max(sum(t for _, (_, t) in wc), 1)
-    return (f"| {name} | {statistics.mean(x[0] for x in sh):.3f} | "
-            f"{statistics.mean(x[1] for x in sh):.3f} | {statistics.mean(x[2] for x in sh):.3f} | "
-            f"{statistics.mean(f for f, _ in wc):.3f} | {100 * leaks:.1f}% |")
+# A page "keeps under half its article" when its word recall is below this.
+HALF = 0.5
+# Percentiles of the interruption score printed to calibrate its level cuts (section.py).
+PERCENTILES = (50, 75, 90, 95, 99)
 
 
-def main() -> int:
-    missing = extraction_sets.available()
-    if missing:
-        print(f"SKIPPED: contamination eval data not found ({missing})")
-        return 0
-    t0 = time.time()
-    pages = extraction_sets.scrapinghub() + extraction_sets.wcxb_articles()
-    texts, kept = [], []
+def row(name: str, pages, outputs, collection: str) -> str:
+    chosen = [(p, o) for p, o in zip(pages, outputs, strict=True) if p.set == collection]
+    words = [extraction_sets.word_prf(o, p.article) for p, o in chosen]
+    cells = [f"{statistics.mean(f for *_, f in words):.3f}"]
+    if collection == "scrapinghub":
+        shingles = [extraction_sets.shingle_prf(o, p.article)[2] for p, o in chosen]
+        cells.append(f"{statistics.mean(shingles):.3f}")
+    else:
+        leaks = [extraction_sets.leaked(o, p.without) for p, o in chosen]
+        cells.append(f"{100 * sum(n for n, _ in leaks) / max(sum(t for _, t in leaks), 1):.1f}%")
+    cells.append(f"{100 * sum(r < HALF for _, r, _ in words) / len(words):.1f}%")
+    return f"| {name} | " + " | ".join(cells) + " |"
+
+
+def table(collection: str, rows: dict, pages) -> None:
+    second = "shingle F1" if collection == "scrapinghub" else "leak"
+    n = sum(p.set == collection for p in pages)
+    print(f"\n{collection} ({n} pages)\n")
+    print(f"| path | word F1 | {second} | pages under half their article |")
+    print("| --- | --- | --- | --- |")
+    for name, outputs in rows.items():
+        print(row(name, pages, outputs, collection))
+
+
+@dataclass
+class Rendered:
+    """One page as the paths see it, with out-of-fold line probabilities."""
+
+    text: str
+    title: str | None
+    kept: list[bool] | None  # the lines trafilatura kept
+    p_plain: list[float]  # article probability of each line, the page's lines as one text
+    p_html: list[float]  # ... of the kept lines as one text (0 for the others)
+
+
+def rendered(pages) -> list[Rendered]:
+    """Each page rendered, its extractor's choice and its lines' out-of-fold probabilities."""
+    texts, titles, kept = [], [], []
     for page in pages:
         tree = parse(page.html)
+        titles.append(html_title(tree))
         texts.append(visible_text(tree))
         lines = [extraction_sets.tokens(line) for line in texts[-1].split("\n")]
-        kept.append(extractor_kept(tree, lines) if texts[-1] else None)
+        chosen = extractor_kept(tree, lines) if texts[-1] else None
+        missed = chosen is not None and extractor_missed(
+            features.describe(texts[-1].split("\n")), chosen)
+        kept.append(None if missed else chosen)
     X, y, w, group, full, sizes = training.design(
         [(p, t.split("\n")) for p, t in zip(pages, texts, strict=True)])
     # The HTML path classifies the lines the extractor kept, as one text of their own.
@@ -69,28 +102,53 @@ def main() -> int:
     extra = (np.array(extra_rows).reshape(len(extra_rows), X.shape[1]), np.array(extra_group),
              extra_sizes)
     _, p2, p2_kept = training.cross_validated(X, y, w, group, sizes, extra)
-    print(f"(features, extraction and cross-validation: {time.time() - t0:.0f} s)",
-          file=sys.stderr)
-
-    plain, html, start = [], [], 0
-    for text, p, chosen in zip(texts, training.per_page(p2, group, full, len(pages)), kept,
-                               strict=True):
-        plain.append(kept_text(text, classify_lines(Page(text), p.tolist())[0]))
-        p_html = [0.0] * len(p)
+    out, start = [], 0
+    for text, title, p, chosen in zip(texts, titles, training.per_page(p2, group, full, len(pages)),
+                                      kept, strict=True):
+        # Without the extractor's choice the HTML path is the plain-text path.
+        p_html = [0.0] * len(p) if chosen else p.tolist()
         for i in (i for i, k in enumerate(chosen or []) if k):
             p_html[i] = float(p2_kept[start])
             start += 1
-        html.append(kept_text(text, classify_lines(Page(text), p_html, chosen)[0]))
+        out.append(Rendered(text, title, chosen, p.tolist(), p_html))
+    return out
+
+
+def report(pages, pages_rendered: list[Rendered]) -> None:
+    """The tables and the interruption score's percentiles."""
+    plain, html, scores = [], [], []
+    for r in pages_rendered:
+        page = Page(r.text, title=r.title)
+        plain.append(kept_text(r.text, classify_lines(page, r.p_plain)[0]))
+        lines, words = classify_lines(page, r.p_html, r.kept)
+        html.append(kept_text(r.text, lines))
+        scores.append(shares(lines, words)[0] if words else None)
     extractor = [trafilatura.extract(p.html, favor_precision=True, include_comments=False) or ""
                  for p in pages]
-    print("| path | scrapinghub shingle P | R | F1 | wcxb articles word F1 | wcxb leak |")
-    print("| --- | --- | --- | --- | --- | --- |")
-    print(row("plain-text path (line classifier, CV)", pages, plain))
-    print(row("HTML path (trafilatura + line classifier, CV)", pages, html))
-    print(row("trafilatura alone (favor_precision)", pages, extractor))
-    print(row("keep everything", pages, texts))
-    print(f"(181 scrapinghub pages, {sum(p.set == 'wcxb' for p in pages)} wcxb dev article pages;"
-          f" {time.time() - t0:.0f} s)")
+    rows = {"plain-text path (line classifier, CV)": plain,
+            "HTML path (trafilatura + line classifier, CV)": html,
+            "trafilatura alone (favor_precision)": extractor,
+            "keep everything": [r.text for r in pages_rendered]}
+    for collection in ("scrapinghub", "wcxb"):
+        table(collection, rows, pages)
+        graded = sorted(x for x, p in zip(scores, pages, strict=True)
+                        if p.set == collection and x is not None)
+        print(f"\nHTML path's interruption score (% of article words), {len(graded)} graded "
+              "pages: " + ", ".join(f"p{q} {graded[len(graded) * q // 100]}" for q in PERCENTILES))
+
+
+def main() -> int:
+    missing = extraction_sets.available()
+    if missing:
+        print(f"SKIPPED: contamination eval data not found ({missing})")
+        return 0
+    t0 = time.time()
+    pages = extraction_sets.scrapinghub() + extraction_sets.wcxb_articles()
+    pages_rendered = rendered(pages)
+    print(f"(features, extraction and cross-validation: {time.time() - t0:.0f} s)",
+          file=sys.stderr)
+    report(pages, pages_rendered)
+    print(f"\n({time.time() - t0:.0f} s)")
     return 0
 
 

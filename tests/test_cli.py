@@ -3,9 +3,11 @@
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
+from newsbadge import analyze
 from newsbadge.cli import EXIT_CHECK_FAILED, EXIT_USAGE, main
 
 
@@ -29,7 +31,7 @@ def test_analyze_a_file_prints_a_json_report(tmp_path, wire_story, capsys):
     page.write_text(wire_story, encoding="utf-8")
     assert main(["analyze", str(page), "--title", "Council approves budget"]) == 0
     report = json.loads(capsys.readouterr().out)
-    assert report["schema"] == "newsbadge.report/1"
+    assert report["schema"] == "newsbadge.report/2"
     assert report["sensational"]["headline"]["text"] == "Council approves budget"
 
 
@@ -39,6 +41,16 @@ def test_analyze_reads_html_from_stdin_in_a_real_process(wire_story):
     result = run("analyze", "--html", "-", stdin=html)
     assert result.returncode == 0, result.stderr
     assert "council voted" in json.loads(result.stdout)["text"]
+
+
+def test_html_path_takes_the_pages_title_and_keeps_a_button_wrapped_article(capsys):
+    page = Path(__file__).parent / "fixtures" / "contamination" / "button_wrapped.html"
+    assert main(["analyze", "--html", str(page)]) == 0
+    report = json.loads(capsys.readouterr().out)
+    headline = "Elmbridge council votes to close Mill Street library"  # its og:title
+    assert report["sensational"]["headline"]["text"] == headline
+    assert report["stats"]["words"] > 200 and report["contamination"]["level"] == "clean"
+    assert report == analyze({"html": page.read_text(encoding="utf-8")})
 
 
 def test_text_format_shows_badge_and_sections(tmp_path, wire_story, capsys):
@@ -92,7 +104,7 @@ def test_batch_keeps_order_echoes_ids_and_survives_bad_lines(tmp_path, wire_stor
     assert reports[7]["error"]["code"] == "invalid_request"
     assert reports[7]["error"]["message"].startswith("line 8: text")
     good = [r for n, r in enumerate(reports) if n not in (3, 7)]
-    assert all(r["schema"] == "newsbadge.report/1" for r in good)
+    assert all(r["schema"] == "newsbadge.report/2" for r in good)
 
 
 @pytest.mark.slow  # a real process

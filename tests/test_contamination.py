@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from newsbadge import analyze as analyze_request
 from newsbadge.contamination import analyze, features, phrases, prepare
+from newsbadge.contamination.section import CLEAN_BELOW
 from newsbadge.contamination.visible import parse, visible_text
 from newsbadge.schema import Block
 from newsbadge.text import line_spans
@@ -64,11 +65,12 @@ def test_an_article_sent_as_one_paragraph_is_not_judged_boilerplate():
     assert result.section["score"] == 0.0 and not result.boilerplate
 
 
-def test_all_boilerplate_page_is_heavy():
+def test_all_boilerplate_page_has_no_article_to_grade():
     text = (FIXTURES / "all_boilerplate.txt").read_text(encoding="utf-8")
     result = analyze(prepare(text, None), "en")
-    assert result.section["score"] > 80
-    assert result.section["level"] == "heavy"
+    assert result.section["score"] is None
+    assert (result.section["level"], result.section["reason"]) == ("insufficient", "no_article")
+    assert result.section["page_share"] > 80
     categories = {s["category"] for s in result.section["spans"]}
     assert {"navigation", "cookie", "social", "legal"} <= categories
 
@@ -79,17 +81,35 @@ def test_short_text_is_insufficient():
     assert result.section["level"] == "insufficient"
 
 
+SEED_TITLE = ("Russian State TV Claims North Korea Offering 100K Troops To Russia In Ukraine "
+              "Conflict")
+SEED_BOILERPLATE = {
+    "Go Ad-Free, Get Exclusive Shows and Content, Go Premium Today – $1 Trial": "subscription",
+    "Join Our Community Of Patriots": "social",
+    "Updated Flash Report": "metadata",
+    "0 Comments": "comments",
+}
+
+
+def test_seed_page_headline_is_article_and_its_upsells_interrupt_it(seed_text):
+    lines = seed_text.splitlines()
+    text = "\n".join([SEED_TITLE] + [line for line in lines if line != SEED_TITLE])
+    section = analyze(prepare(text, None, title=SEED_TITLE), "en").section
+    assert not _spans_over(section, text, SEED_TITLE)
+    for line, category in SEED_BOILERPLATE.items():
+        assert [s["category"] for s in _spans_over(section, text, line)] == [category], line
+    placement = {s["text"]: s["placement"] for s in section["spans"]}
+    assert placement['Join Our Community Of Patriots'] == "inside"
+    assert placement["0 Comments"] == "around"
+    # Without the title the same first line is not spared as a headline.
+    assert _spans_over(analyze(prepare(text, None), "en").section, text, SEED_TITLE)
+
+
 def test_seed_page_furniture_is_found_and_article_sentences_are_not(seed_text):
     text = seed_text
     result = analyze(prepare(text, None), "en")
     section = result.section
-    expected = {
-        "Go Ad-Free, Get Exclusive Shows and Content, Go Premium Today – $1 Trial": "subscription",
-        "Join Our Community Of Patriots": "social",
-        "Updated Flash Report": "metadata",
-        "0 Comments": "comments",
-    }
-    for line, category in expected.items():
+    for line, category in SEED_BOILERPLATE.items():
         assert [s["category"] for s in _spans_over(section, text, line)] == [category], line
     # Every sentence of the article (the lines of prose) stays out of every span.
     for start, end in line_spans(text):
@@ -97,6 +117,23 @@ def test_seed_page_furniture_is_found_and_article_sentences_are_not(seed_text):
         if len(line.split()) >= 12 and line.rstrip("”\"'").endswith((".", "?", "!")):
             assert not result.boilerplate.overlaps(start, end), line
     _assert_offsets(text, section)
+
+
+def test_line_breaks_of_the_html_source_are_spaces_but_pre_keeps_its_own():
+    html = "<body><p>One wrapped\nparagraph</p><pre>a\n<b>b</b>\nc</pre></body>"
+    text = visible_text(parse(html))
+    assert text.splitlines() == ["One wrapped paragraph", "a", "b", "c"]
+
+
+def test_control_characters_that_pass_the_parser_do_not_lose_their_text():
+    text = visible_text(parse("<p>abc \x1f def</p><p>second</p>"))
+    assert text.splitlines() == ["abc \ufffd def", "second"]
+
+
+def test_content_react_streams_in_a_hidden_div_is_what_the_reader_sees():
+    html = ('<body><div hidden id="S:0"><p>Streamed story paragraph.</p></div>'
+            '<div hidden id="menu"><p>Collapsed menu</p></div></body>')
+    assert visible_text(parse(html)).splitlines() == ["Streamed story paragraph."]
 
 
 def test_html_drops_scripts_styles_and_hidden_elements():
@@ -173,7 +210,8 @@ def test_very_long_pages_are_judged_up_to_a_bound():
     text = ARTICLE + "\n" + "Home\n" * (MAX_LINES + 100)
     result = analyze(prepare(text, None), "en")
     assert result.section["lines_judged"] == MAX_LINES
-    assert result.section["level"] == "heavy"
+    # The judged lines after the article are its furniture, not interruptions of it.
+    assert result.section["furniture_share"] > 90 and result.section["level"] == "clean"
     _assert_offsets(text, result.section)
 
 
@@ -220,3 +258,106 @@ def test_page_wide_searches_give_each_line_its_own_features(lines):
     assert column["currency"] == [float(bool(re.search("[$€£¥₹]", line))) for line in lines]
     assert column["separators"] == [float(bool(re.search("[|•·»›«‹]", line))) for line in lines]
     assert column["link_like"] == [float(bool(features.LINK_RE.search(line))) for line in lines]
+
+
+BUTTON_WRAPPED = (FIXTURES / "button_wrapped.html").read_text(encoding="utf-8")
+
+
+def _assert_article_kept(report: dict) -> None:
+    text, section = report["text"], report["contamination"]
+    for paragraph in ARTICLE.splitlines():
+        assert paragraph in text, paragraph
+        assert not _spans_over(section, text, paragraph), paragraph
+    assert section["level"] == "clean"
+
+
+def test_article_inside_a_button_left_open_is_kept():
+    tree = parse(BUTTON_WRAPPED)
+    assert tree.xpath("//button//main"), "the fixture no longer reproduces the parser's repair"
+    _assert_article_kept(analyze_request({"html": BUTTON_WRAPPED}))
+
+
+@pytest.mark.parametrize("opening", [
+    '<label for="q">Search',
+    '<select name="edition"><option>UK edition',
+    '<svg viewBox="0 0 10 10"><path d="M0 0h10v10z">',
+    '<object data="/logo.svg">Logo',
+])
+def test_article_inside_any_widget_a_repair_wraps_it_in_is_kept(opening):
+    html = BUTTON_WRAPPED.replace('<button class="menu-toggle" aria-label="Open menu">', opening)
+    tree = parse(html)
+    tag = re.match(r"<(\w+)", opening).group(1)
+    assert tree.xpath(f"//{tag}//main"), "the repair did not happen: the test would prove nothing"
+    _assert_article_kept(analyze_request({"html": html}))
+
+
+def test_widgets_without_block_content_stay_out_of_the_text():
+    text = visible_text(parse(BUTTON_WRAPPED))
+    assert "Share this story" not in text
+    # The wrapping button's own label, inline after the link as a browser shows it.
+    assert "Skip to content Menu" in text.splitlines()
+
+
+HEADLINE = "Elmbridge council votes to close Mill Street library"
+
+
+def _page_titled(head: str, h1: str = HEADLINE) -> str:
+    body = "\n".join(f"<p>{p}</p>" for p in ARTICLE.splitlines())
+    return (f"<html><head>{head}</head><body><nav><a href='/'>Home</a> <a href='/n'>News</a>"
+            f"</nav><h1>{h1}</h1>{body}</body></html>")
+
+
+@pytest.mark.parametrize(("head", "expected"), [
+    (f"<title>{HEADLINE} | Elmbridge Gazette</title>", HEADLINE),
+    (f"<title>Elmbridge Gazette</title><meta property='og:title' content='{HEADLINE}'>",
+     HEADLINE),
+    ("", HEADLINE),  # no title at all: the first <h1>
+])
+def test_html_path_takes_the_title_the_extension_would_send(head, expected):
+    report = analyze_request({"html": _page_titled(head)})
+    assert report["sensational"]["headline"]["text"] == expected
+    assert not _spans_over(report["contamination"], report["text"], HEADLINE)
+
+
+def test_the_request_title_wins_over_the_html_title():
+    report = analyze_request({"html": _page_titled("<title>Something else entirely</title>"),
+                              "title": HEADLINE})
+    assert report["sensational"]["headline"]["text"] == HEADLINE
+    assert not _spans_over(report["contamination"], report["text"], HEADLINE)
+
+
+MENU = [f"{word} News" for word in (
+    "World", "Politics", "Business", "Sport", "Science", "Health", "Travel", "Culture",
+    "Opinion", "Weather", "Video", "Podcasts", "Climate", "Technology", "Education",
+    "Property", "Motoring", "Books", "Music", "Film", "Food", "Style", "Puzzles", "Local")]
+UPSELLS = [
+    "Go Ad-Free, Get Exclusive Shows and Content, Go Premium Today – $1 Trial",
+    "Join Our Community Of Patriots",
+    "Subscribe now for unlimited access to every story",
+    "Sign up for our morning newsletter",
+]
+
+
+def test_a_long_menu_around_the_article_is_furniture_not_an_interruption():
+    text = "\n".join(MENU + ARTICLE.splitlines() + MENU[:8])
+    section = analyze(prepare(text, None), "en").section
+    assert section["level"] == "clean" and section["score"] < CLEAN_BELOW
+    assert section["furniture_share"] > 15 and section["page_share"] > 15
+    assert section["spans"] and {s["placement"] for s in section["spans"]} == {"around"}
+
+
+def test_upsells_between_paragraphs_interrupt_the_article():
+    paragraphs = ARTICLE.splitlines()
+    lines = [paragraphs[0]]
+    for upsell, paragraph in zip(UPSELLS, paragraphs[1:], strict=False):
+        lines += [upsell, paragraph]
+    lines += paragraphs[len(UPSELLS) + 1:]
+    text = "\n".join(lines)
+    section = analyze(prepare(text, None), "en").section
+    for upsell in UPSELLS:
+        assert [s["placement"] for s in _spans_over(section, text, upsell)] == ["inside"], upsell
+    assert section["score"] >= CLEAN_BELOW and section["level"] != "clean"
+    assert section["furniture_share"] == 0.0
+    # The same lines around the article, not inside it, are furniture.
+    around = analyze(prepare("\n".join(UPSELLS + paragraphs), None), "en").section
+    assert around["score"] < CLEAN_BELOW < around["furniture_share"]

@@ -16,7 +16,7 @@ SECTIONS = ("language", "stats", "readability", "sensational", "contamination", 
 def test_report_has_every_section_and_validates_against_the_schema(wire_story):
     report = analyze({"text": wire_story, "title": "Council approves road budget"})
     Report.model_validate(report)
-    assert report["schema"] == "newsbadge.report/1"
+    assert report["schema"] == "newsbadge.report/2"
     assert all(section in report for section in SECTIONS)
     assert report["stats"]["words"] > 200 and report["stats"]["sentences"] >= 10
     assert report["readability"]["grade_level"] is not None

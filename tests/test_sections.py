@@ -30,7 +30,16 @@ def calm_page_with_loaded_sentences(count: int) -> str:
 
 
 def wire_story_with_share_buttons(count: int, wire_story: str) -> str:
-    return "\n".join([wire_story, *[SHARE] * count])
+    """Share buttons spread between the story's paragraphs: inside the article, they interrupt
+    it (after its last paragraph they would be furniture around it)."""
+    paragraphs = wire_story.splitlines()
+    gaps = len(paragraphs) - 1
+    lines = []
+    for i, paragraph in enumerate(paragraphs):
+        lines.append(paragraph)
+        if i < gaps:
+            lines += [SHARE] * (count // gaps + (i < count % gaps))
+    return "\n".join(lines)
 
 
 def calm_page_with_attributions(count: int) -> str:

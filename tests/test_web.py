@@ -163,7 +163,7 @@ def test_batch_answers_each_item_in_order_and_a_bad_item_in_its_place(client, st
     assert [("error" in r) for r in reports] == [False, True, False, True, True]
     assert reports[1]["error"]["code"] == "invalid_request"
     assert reports[1]["error"]["message"].startswith("text:")
-    assert reports[0]["schema"] == "newsbadge.report/1"
+    assert reports[0]["schema"] == "newsbadge.report/2"
 
 
 @pytest.mark.parametrize("body, field", [

@@ -42,7 +42,12 @@ var newsbadgeExtract = globalThis.newsbadgeExtract ?? (() => {
     const page = newsbadgeVisible.read(document);
     // Kept in this isolated world for the highlights, which need the text-to-DOM map.
     globalThis.newsbadgePage = { text: page.text, segments: page.segments };
-    const request = { text: page.text, title: document.title || null, url: location.href };
+    // The server takes the same title from HTML (contamination/headline.py): Readability's, else
+    // document.title, else the first <h1>.
+    const heading = document.querySelector("h1")?.textContent.trim().replace(/\s+/g, " ");
+    const request = {
+      text: page.text, title: document.title || heading || null, url: location.href,
+    };
     if (jsonBytes(page.text) > MAX_TEXT_BYTES_WITH_BLOCKS) return request;
     let readability = null;
     try {

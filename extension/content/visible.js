@@ -7,10 +7,21 @@
 // Injected again before each use: the first injection's state is kept.
 var newsbadgeVisible = globalThis.newsbadgeVisible ?? (() => {
   // Elements whose text a reader does not see as text.
-  const SKIPPED = new Set([
-    "script", "style", "noscript", "template", "iframe", "object", "embed", "canvas", "svg",
-    "math", "video", "audio", "select", "datalist", "textarea", "head",
+  const SKIPPED = new Set(["script", "style", "noscript", "template", "head"]);
+  // Embedded content and form fields: skipped too, unless they hold a block element, since the
+  // parser's repairs put whole articles inside them (an <object> or <select> left open takes the
+  // rest of the page) and no element type may lose the article. The same rule as the server's
+  // visible.py.
+  const WIDGETS = new Set([
+    "iframe", "object", "embed", "canvas", "svg", "math", "video", "audio", "select", "datalist",
+    "textarea",
   ]);
+  const BLOCK_CONTENT = [
+    "address", "article", "aside", "blockquote", "caption", "center", "dd", "details", "dialog",
+    "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2",
+    "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "legend", "li", "main", "menu", "nav", "ol",
+    "p", "pre", "section", "summary", "table", "tbody", "tfoot", "thead", "tr", "ul",
+  ].join(",");
   const SPACE_CODES = new Set([0x20, 0x09, 0x0a, 0x0d, 0x0c]);
   const UNMAPPED = -1;
   const MAX_CLASS_WORDS = 16;
@@ -77,7 +88,10 @@ var newsbadgeVisible = globalThis.newsbadgeVisible ?? (() => {
     }
 
     function visit(element) {
-      if (SKIPPED.has(element.localName)) return;
+      const name = element.localName;
+      if (SKIPPED.has(name) || (WIDGETS.has(name) && !element.querySelector(BLOCK_CONTENT))) {
+        return;
+      }
       const style = getComputedStyle(element);
       if (style.display === "none" || style.contentVisibility === "hidden") return;
       if (element.localName === "br") {

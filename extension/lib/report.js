@@ -1,9 +1,9 @@
-// The shape of a newsbadge.report/1 (DESIGN.md) in one place: its schema, its badge, why it could
+// The shape of a newsbadge.report/2 (DESIGN.md) in one place: its schema, its badge, why it could
 // not grade a page, each section's scale, and what counts as each section's evidence. The popup
 // and the background read reports through it; the content scripts never see a report, only the
 // plain spans the background passes them (they are classic scripts and cannot import this).
 
-const REPORT_SCHEMA = "newsbadge.report/1";
+const REPORT_SCHEMA = "newsbadge.report/2";
 export const SECTION_KEYS = ["sensational", "contamination", "sourcing"];
 
 export const isReport = (body) => body?.schema === REPORT_SCHEMA;
@@ -60,7 +60,8 @@ function unattributed(attributions) {
 const EVIDENCE = {
   sensational: (section) => section.evidence.map((cue) => item(cue, cue.cue, "sensational")),
   contamination: (section) =>
-    section.spans.map((span) => item(span, span.category, "contamination")),
+    section.spans.map((span) => item(span, span.placement === "around"
+      ? `${span.category}, around the article` : span.category, "contamination")),
   sourcing: (section) => {
     const attributions = reporting(section);
     return [

@@ -1,4 +1,4 @@
-// How the popup shows each section of a newsbadge.report/1: its title, its levels in words, and
+// How the popup shows each section of a newsbadge.report/2: its title, its levels in words, and
 // the title of its evidence list. The numbers (scores, level cuts, evidence) come from the report,
 // read through lib/report.js.
 
@@ -9,9 +9,9 @@ export const SECTION_VIEWS = {
     evidenceTitle: "Loaded phrases",
   },
   contamination: {
-    title: "Ads and clutter",
-    levels: { clean: "clean", some: "some clutter", heavy: "heavy clutter" },
-    evidenceTitle: "Boilerplate lines",
+    title: "Interruptions in the article",
+    levels: { clean: "few", some: "some", heavy: "many" },
+    evidenceTitle: "Ads and page furniture",
   },
   sourcing: {
     title: "Sourcing",
@@ -22,5 +22,6 @@ export const SECTION_VIEWS = {
 
 /** Why a section has no score, in words ("insufficient" sections carry a `reason`). */
 export function insufficientReason(section) {
-  return section.reason === "unsupported_language" ? "language not supported" : "not enough text";
+  if (section.reason === "unsupported_language") return "language not supported";
+  return section.reason === "no_article" ? "no article found" : "not enough text";
 }

@@ -19,14 +19,14 @@ def analyze(request: dict | AnalyzeRequest) -> dict:
     Raises pydantic.ValidationError when the request is not valid.
     """
     req = request if isinstance(request, AnalyzeRequest) else AnalyzeRequest.model_validate(request)
-    page = contamination.prepare(req.text, req.html, req.blocks)
-    sample = page.text or req.title or ""
+    page = contamination.prepare(req.text, req.html, req.blocks, req.title)
+    sample = page.text or page.title or ""
     lang = language.declared(req.lang) if req.lang else language.detect(sample)
     lang["supported"] = lang["code"] in SUPPORTED_LANGUAGES
     cleaned = contamination.analyze(page, lang["code"])
     doc = Document(cleaned.text, lang["code"], cleaned.boilerplate)
 
-    framing = sensational.analyze(doc, req.title)
+    framing = sensational.analyze(doc, page.title)
     sourced = sourcing.analyze(doc)
     kind = genre.analyze(doc)
     report = {

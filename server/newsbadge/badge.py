@@ -43,8 +43,8 @@ NOT_NEWS_TEXT = "n/a"
 
 FRAMING_WORDS = {"low": "calm framing", "moderate": "some loaded framing",
                  "high": "sensational framing"}
-CLUTTER_WORDS = {"clean": "little page clutter", "some": "some ads or page clutter",
-                 "heavy": "heavy ads or page clutter"}
+INTERRUPTION_WORDS = {"clean": "few interruptions", "some": "some ads or inserts in the article",
+                      "heavy": "many ads or inserts in the article"}
 SOURCING_WORDS = {"thin": "thin sourcing", "moderate": "moderate sourcing",
                   "well_sourced": "well sourced"}
 GENRE_WORDS = {"opinion": "Opinion", "satire": "Satire"}
@@ -157,7 +157,8 @@ def _phrases(sensational: dict, contamination: dict) -> list[str]:
         phrases.append(FRAMING_WORDS[sensational["level"]])
     if contamination["score"] is not None:
         phrases.append(
-            f"{CLUTTER_WORDS[contamination['level']]} ({contamination['score']:.0f}% of words)")
+            f"{INTERRUPTION_WORDS[contamination['level']]} "
+            f"({contamination['score']:.0f}% of the article's words)")
     return phrases
 
 

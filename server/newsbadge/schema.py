@@ -1,5 +1,5 @@
 """The public contract as pydantic models: requests are validated with them, and the OpenAPI
-document is generated from them. Field names and meanings follow DESIGN.md (`newsbadge.report/1`).
+document is generated from them. Field names and meanings follow DESIGN.md (`newsbadge.report/2`).
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ from pydantic import (
     model_validator,
 )
 
-from .sections import TOO_SHORT, UNSUPPORTED_LANGUAGE
+from .sections import NO_ARTICLE, TOO_SHORT, UNSUPPORTED_LANGUAGE
 
-SCHEMA_VERSION = "newsbadge.report/1"
+SCHEMA_VERSION = "newsbadge.report/2"
 
 Scalar = StrictStr | StrictInt | StrictFloat | StrictBool | None
 
@@ -159,9 +159,24 @@ class ContaminationSpan(Offsets):
         "other",
     ]
     confidence: float
+    placement: Literal["inside", "around"] = Field(
+        description="inside the article (between its first and last paragraph) or around it"
+    )
 
 
 class Contamination(Section):
+    score: float | None = Field(
+        description="what interrupts the article: boilerplate between its first and last "
+        "paragraph, % of the article's words"
+    )
+    furniture_share: float | None = Field(
+        None, description="page furniture around the article, % of the page's words"
+    )
+    page_share: float | None = Field(
+        None, description="all boilerplate, % of the page's words (report/1's score)"
+    )
+    reason: Literal[TOO_SHORT, NO_ARTICLE] | None = Field(
+        None, description="why `score` is null and `level` insufficient")
     level: Literal["clean", "some", "heavy", "insufficient"]
     spans: list[ContaminationSpan]
 
@@ -237,7 +252,7 @@ class Badge(_Open):
 
 
 class Report(_Open):
-    schema_: Literal["newsbadge.report/1"] = Field(alias="schema")
+    schema_: Literal["newsbadge.report/2"] = Field(alias="schema")
     language: Language
     stats: Stats
     readability: Readability

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 TOO_SHORT = "too_short"
 UNSUPPORTED_LANGUAGE = "unsupported_language"
+# Contamination: nearly every word of the page is boilerplate, so there is no article to grade.
+NO_ARTICLE = "no_article"
 
 
 @dataclass(frozen=True)

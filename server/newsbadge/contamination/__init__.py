@@ -6,7 +6,8 @@ line classifier (model.py) plus phrase rules (phrases.py). HTML is rendered to i
 parsed tree, the lines it dropped are boilerplate, and the line classifier still runs over the
 lines it kept, since teasers, bios and newsletter boxes slip through every extractor. Blocks from
 the extension (the structured path) move each line's score by the block's own signals (blocks.py).
-Lines judged boilerplate become spans with a category and a confidence.
+Lines judged boilerplate become spans with a category, a confidence and a placement: inside the
+article (an interruption, which the score counts) or around it (page furniture).
 
 This module composes: classify.py judges the lines, section.py makes the report's section of them.
 """
@@ -15,10 +16,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..sections import TOO_SHORT, insufficient
+from ..sections import NO_ARTICLE, TOO_SHORT, insufficient
 from ..text import Ranges
 from .classify import MAX_LINES, MIN_WORDS, Page, classify_lines, page_text, prepare
-from .section import SCALE, merged_spans
+from .section import SCALE, merged_spans, shares
 
 __all__ = ["Page", "Result", "analyze", "page_text", "prepare"]
 
@@ -42,9 +43,12 @@ def analyze(page: Page | str, language: str | None = None) -> Result:
         return Result(text, insufficient(TOO_SHORT, SCALE, spans=[]), Ranges())
     spans = merged_spans(text, lines)
     boilerplate = Ranges.of((s["start"], s["end"]) for s in spans)
-    share = round(100.0 * sum(line[4] for line in lines) / words, 1)
-    section = {"score": share, "level": SCALE.level(share), "scale": SCALE.report(),
-               "spans": spans}
+    score, figures = shares(lines, words)
+    if score is None:
+        section = insufficient(NO_ARTICLE, SCALE, **figures, spans=spans)
+    else:
+        section = {"score": score, "level": SCALE.level(score), "scale": SCALE.report(),
+                   **figures, "spans": spans}
     if page.truncated:
         section["lines_judged"] = MAX_LINES
     return Result(text, section, boilerplate)

@@ -2,7 +2,10 @@
 
 Block elements start and end lines, `<br>` breaks one, runs of white space inside a line collapse
 to one space, and what a reader never sees (script, style, noscript, template, head, and elements
-marked hidden) is dropped.
+marked hidden) is dropped. Controls and embedded content (buttons, form fields, svg, iframes) are
+dropped too, since their own text is a widget's, unless they hold a block element: the parser's
+repairs put whole articles inside them (a header's `<button>` left open before `<main>` takes the
+page with it), and no element type may lose the article.
 """
 
 from __future__ import annotations
@@ -12,11 +15,14 @@ import re
 import lxml.html
 from lxml import etree
 
-# Elements whose content is never rendered as text.
+# Elements whose content is never rendered as text (a browser parses noscript's as raw text).
 SKIPPED_TAGS = frozenset({
-    "script", "style", "noscript", "template", "head", "title", "meta", "link", "svg", "math",
-    "iframe", "object", "embed", "canvas", "select", "option", "datalist", "button", "input",
-    "textarea",
+    "script", "style", "noscript", "template", "head", "title", "meta", "link",
+})
+# Controls and embedded content: dropped unless they hold a block element (see above).
+WIDGET_TAGS = frozenset({
+    "svg", "math", "iframe", "object", "embed", "canvas", "select", "option", "datalist",
+    "button", "input", "textarea",
 })
 # Elements rendered as blocks (HTML's default `display`), so they begin and end a line.
 BLOCK_TAGS = frozenset({
@@ -26,22 +32,34 @@ BLOCK_TAGS = frozenset({
     "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody",
     "tfoot", "thead", "tr", "ul",
 })
+# What the rendering writes where a line ends: a noncharacter, which no page's text holds, so that
+# the source's own line breaks (text wrapped in the HTML file) collapse to spaces as a browser's
+# do, and only blocks, <br> and <pre>'s line breaks end lines.
+LINE_BREAK = "\ufdd0"
 HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+# React's streamed server rendering sends a page's content in `<div hidden id="S:0">` and moves
+# it into place with an inline script: what a reader sees (wcxb dev 0155 renders nothing else).
+REACT_STREAMED_RE = re.compile(r"S:\d+$")
 HIDDEN_XPATH = ".//*[@hidden or @type='hidden' or @style]"
 # Characters libxml2 refuses (C0 controls but tab/newline/return, lone surrogates, U+FFFE/FFFF).
 UNPARSABLE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+# Comments and processing instructions are no text: left out at parse time (as trafilatura's own
+# parser does), they cost neither the rendering nor the extractor a node.
+PARSER = lxml.html.HTMLParser(collect_ids=False, remove_comments=True, remove_pis=True)
 
 
 def parse(html: str) -> lxml.html.HtmlElement | None:
     """The HTML parsed leniently (malformed markup is repaired), or None when nothing parses.
 
     Characters libxml2 refuses are replaced only when the first attempt fails on them, so clean
-    pages are not scanned twice."""
+    pages are not scanned twice (some pass the parser: `visible_text` replaces those)."""
     if not html.strip():
         return None
     for attempt in (html, UNPARSABLE_RE.sub("\ufffd", html)):
         try:
-            return lxml.html.document_fromstring(attempt)
+            return lxml.html.document_fromstring(attempt, parser=PARSER)
         except etree.ParserError:
             return None
         except ValueError:  # NUL, control characters, lone surrogates
@@ -49,10 +67,48 @@ def parse(html: str) -> lxml.html.HtmlElement | None:
     return None
 
 
+def _set_text(element, text: str) -> None:
+    try:
+        element.text = text
+    except ValueError:  # a character the parser let through that lxml will not write back
+        element.text = UNPARSABLE_RE.sub("\ufffd", text)
+
+
+def _set_tail(element, tail: str) -> None:
+    try:
+        element.tail = tail
+    except ValueError:
+        element.tail = UNPARSABLE_RE.sub("\ufffd", tail)
+
+
 def _hidden(element) -> bool:
     style = element.get("style")
-    return (element.get("hidden") is not None or element.get("type") == "hidden"
+    hidden = element.get("hidden") is not None and not REACT_STREAMED_RE.match(
+        element.get("id") or "")
+    return (hidden or element.get("type") == "hidden"
             or (bool(style) and HIDDEN_STYLE_RE.search(style) is not None))
+
+
+def _holds_blocks(element) -> bool:
+    # A walk that stops at the first block: most widgets are an icon's few nodes (element.iter
+    # with BLOCK_TAGS builds a matcher of 45 tags per call, three times slower here).
+    return len(element) > 0 and any(e.tag in BLOCK_TAGS for e in element.iterdescendants())
+
+
+def _mark_lines(root) -> None:
+    """LINE_BREAK where lines end: <pre>'s own line breaks, around blocks, after <br>."""
+    for pre in root.iter("pre"):
+        for element in pre.iter():
+            if element.text:
+                _set_text(element, element.text.replace("\n", LINE_BREAK))
+            if element.tail and element is not pre:
+                _set_tail(element, element.tail.replace("\n", LINE_BREAK))
+    for element in root.iter(*BLOCK_TAGS, "br"):
+        if element.tag != "br":
+            _set_text(element, LINE_BREAK + (element.text or ""))
+        _set_tail(element, LINE_BREAK + (element.tail or ""))
+    for element in root.iter("td", "th"):
+        _set_tail(element, " " + (element.tail or ""))
 
 
 def visible_text(tree) -> str:
@@ -60,23 +116,19 @@ def visible_text(tree) -> str:
 
     Works in place, in C where it can: unseen elements are dropped from the tree (their tails
     stay) and line breaks are written into the text around block elements, then libxml2 serialises
-    the text. The tree stays fit for extraction (only white space was added)."""
+    the text. The tree stays fit for extraction (only white space and line marks were added)."""
     if tree is None:
         return ""
     root = tree.find("body")
     if root is None:
         root = tree
-    unseen = [e for e in root.iter(*SKIPPED_TAGS)]
+    unseen = [e for e in root.iter(*SKIPPED_TAGS, *WIDGET_TAGS)
+              if e.tag in SKIPPED_TAGS or not _holds_blocks(e)]
     unseen += [e for e in root.xpath(HIDDEN_XPATH) if _hidden(e)]
     for element in unseen:
         if element is not root and element.getparent() is not None:
             element.drop_tree()
-    for element in root.iter(*BLOCK_TAGS, "br"):
-        if element.tag != "br":
-            element.text = "\n" + (element.text or "")
-        element.tail = "\n" + (element.tail or "")
-    for element in root.iter("td", "th"):
-        element.tail = " " + (element.tail or "")
+    _mark_lines(root)
     rendered = etree.tostring(root, method="text", encoding="unicode")
     # Collapse white space inside each line (str.split in C), drop blank lines.
-    return "\n".join(filter(None, (" ".join(line.split()) for line in rendered.split("\n"))))
+    return "\n".join(filter(None, (" ".join(line.split()) for line in rendered.split(LINE_BREAK))))
