@@ -87,3 +87,12 @@ def test_a_file_that_starts_like_html_is_read_as_html(tmp_path, capsys):
     assert "<p>" not in report["text"]
     assert report["stats"]["words"] > 300
     assert "looks like HTML" in captured.err
+
+
+def test_a_few_words_are_too_short_before_their_language_counts():
+    from newsbadge import analyze
+
+    report = analyze({"text": "hello world"})
+    assert report["sensational"]["reason"] == "too_short"
+    assert report["sourcing"]["reason"] == "too_short"
+    assert report["badge"]["summary"] == "Not enough article text to judge."

@@ -11,13 +11,17 @@ export const badgeOf = (report) => report.badge;
 export const languageCode = (report) => report.language?.code ?? "?";
 export const isGraded = (section) => section.score !== null && section.score !== undefined;
 
-/** Why the report grades nothing ("unsupported_language", "too_short"), or null when it does. */
+/** Why the report grades nothing ("too_short", "unsupported_language"), or null when it grades
+ *  framing or sourcing (as the server's badge: "?" only when neither has a score). A page the
+ *  server calls no news article is graded: its badge says so. */
 export function ungradedReason(report) {
+  if (isGraded(report.sensational) || isGraded(report.sourcing)) return null;
   const reasons = [report.sensational.reason, report.sourcing.reason];
+  if (reasons.includes("too_short")) return "too_short";
   if (reasons.includes("unsupported_language") || report.language?.supported === false) {
     return "unsupported_language";
   }
-  return report.badge.level === "unknown" ? "too_short" : null;
+  return "too_short";
 }
 
 /** A section's scale as a <meter>'s min, max, low, high and optimum (low and high: the scores

@@ -178,6 +178,6 @@ def _not_news_summary(sensational: dict, contamination: dict) -> str:
 
 
 def _unknown_summary(sensational: dict, sourcing: dict) -> str:
-    if "unsupported_language" in (sensational.get("reason"), sourcing.get("reason")):
-        return "This page's language is not one newsbadge can judge yet."
-    return "Not enough article text to judge."
+    if "too_short" in (sensational.get("reason"), sourcing.get("reason")):
+        return "Not enough article text to judge."
+    return "This page's language is not one newsbadge can judge yet."

@@ -249,10 +249,10 @@ def _evidence(text: str, found: Signals, z: list[float], weights: list[float]) -
 
 def analyze(doc: Document) -> dict:
     """The report's `genre` section for an article."""
+    if len(doc.article_words) < MIN_WORDS:  # first: a few words are too few in any language
+        return _undecided(TOO_SHORT)
     if doc.language not in LANGUAGES:
         return _undecided(UNSUPPORTED_LANGUAGE)
-    if len(doc.article_words) < MIN_WORDS:
-        return _undecided(TOO_SHORT)
     found = signals(doc)
     rates = found.rates()
     z = standardized(rates)

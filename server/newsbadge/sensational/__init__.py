@@ -46,12 +46,15 @@ BODY_THRESHOLDS = datafiles.json_file(__package__, "body_thresholds.json")["thre
 def analyze(doc: Document, title: str | None) -> dict:
     """The `sensational` section of the report for an article and its title."""
     head = _headline(title, doc.language) if title and title.strip() else None
-    if doc.language not in LANGUAGES:
-        return insufficient(UNSUPPORTED_LANGUAGE, SCALE, headline=head, evidence=[])
-    evidence = cues.find(doc)
+    supported = doc.language in LANGUAGES
+    # Too short comes first: a few words say too little to grade, whatever language they are in.
     if len(doc.article_words) < MIN_WORDS:
         # Too short for a density, but the loaded words are there all the same: show them.
-        return insufficient(TOO_SHORT, SCALE, headline=head, evidence=evidence[:MAX_EVIDENCE])
+        evidence = cues.find(doc)[:MAX_EVIDENCE] if supported else []
+        return insufficient(TOO_SHORT, SCALE, headline=head, evidence=evidence)
+    if not supported:
+        return insufficient(UNSUPPORTED_LANGUAGE, SCALE, headline=head, evidence=[])
+    evidence = cues.find(doc)
     judged = cues.judged_words(doc)
     density = cues.density(evidence, judged)
     body_score = _scale(density, BODY_THRESHOLDS["moderate"], BODY_THRESHOLDS["high"],

@@ -56,10 +56,10 @@ VOCABULARY = Vocabulary.of(cues.Lexicon.of(cues.learned_lexicon(), CALIBRATION["
 
 def analyze(doc: Document, vocabulary: Vocabulary = VOCABULARY) -> dict:
     """The sourcing section of `doc` (another vocabulary only for training and evaluation)."""
+    if len(doc.article_words) < MIN_WORDS:  # first: a few words are too few in any language
+        return insufficient(TOO_SHORT, SCALE, **EMPTY)
     if doc.language not in LANGUAGES:
         return insufficient(UNSUPPORTED_LANGUAGE, SCALE, **EMPTY)
-    if len(doc.article_words) < MIN_WORDS:
-        return insufficient(TOO_SHORT, SCALE, **EMPTY)
     text = doc.text
     is_trigger = list(map(vocabulary.triggers.__contains__, doc.article_strings))
     hits = list(compress(doc.article_words, is_trigger))
