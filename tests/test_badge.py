@@ -54,7 +54,7 @@ def loaded():
     ({"sourcing": sourced(kinds=("anonymous",) * 8 + ("person",) * 2)}, "sourcing",
      "unnamed sources (80%"),
     ({"contamination": {"score": RAMPS["interruptions"]["end"] + 1, "level": "heavy",
-                        "spans": []}}, "contamination", "ads and interruptions"),
+                        "spans": []}}, "contamination", "ads and inserts in the article"),
 ])
 def test_each_rule_at_its_worst_takes_the_page_out_of_green(change, section, words):
     result = graded(**change)

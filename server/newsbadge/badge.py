@@ -105,8 +105,8 @@ def unnamed_sourcing_penalty(sourcing: dict, ramps: dict = RAMPS) -> dict | None
 def interruption_penalty(contamination: dict, ramps: dict = RAMPS) -> dict | None:
     score = contamination.get("score")
     points = WEIGHTS["interruptions"] * ramp(score, "interruptions", ramps)
-    return _reason("contamination", points, f"ads and interruptions ({score:.0f}% of words)"
-                   if score is not None else "")
+    text = "" if score is None else f"ads and inserts in the article ({score:.0f}% of its words)"
+    return _reason("contamination", points, text)
 
 
 def _reason(section: str, points: float, text: str) -> dict | None:

@@ -14,6 +14,8 @@ from newsbadge_dev.live_server import free_port
 # The news page's upsell box, which its popup must list as a subscription line.
 UPSELL = "Go Ad-Free, Get Exclusive Shows and Content, Go Premium Today – $1 Trial"
 SECTIONS = ("sensational", "contamination", "sourcing")
+# How the popup notes a boilerplate span outside the article (furniture, not an interruption).
+AROUND = {"around": ", around the article"}
 METER_BOUNDS = ("min", "max", "low", "high", "optimum")
 # The report's evidence per highlight name, as the extension marks it (see lib/report.js).
 GROUPS = {
@@ -70,7 +72,7 @@ def test_news_page_badge_and_popup(extension):
         assert meter_bounds(meter) == scale_bounds(report[section]["scale"])
     shown = [squeeze(t) for t in popup.locator('#evidence [data-section="contamination"] '
                                                'li button').all_text_contents()]
-    assert shown == [squeeze(span["category"] + span["text"])
+    assert shown == [squeeze(span["category"] + AROUND.get(span["placement"], "") + span["text"])
                      for span in report["contamination"]["spans"]]
     assert squeeze(f"subscription{UPSELL}") in shown
     extension.screenshot(popup, "popup-chromium.png")
