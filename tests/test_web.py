@@ -221,3 +221,10 @@ def test_docs_page_is_self_contained_html_from_the_document(client):
     page = response.get_data(as_text=True)
     assert "/v1/analyze" in page and "AnalyzeRequest" in page and "flesch_reading_ease" in page
     assert "<script" not in page and "http://" not in page and "https://" not in page
+
+
+def test_docs_page_says_each_fields_type_in_words(client):
+    page = client.get("/docs").get_data(as_text=True)
+    assert "list of Block or null" in page
+    assert "string (at most" in page and "characters) or null" in page
+    assert "\\u0027" not in page and '{"type"' not in page and "&#34;type&#34;" not in page

@@ -36,4 +36,26 @@ def openapi():
 @bp.get("/docs")
 def docs():
     """A self-contained page (no scripts, no CDN) rendered from the OpenAPI document."""
-    return render_template("docs.html", doc=current_app.config["NEWSBADGE_OPENAPI"])
+    return render_template("docs.html", doc=current_app.config["NEWSBADGE_OPENAPI"],
+                           type_of=type_of)
+
+
+def type_of(spec: dict) -> str:
+    """A JSON Schema in words, as a reader of the docs wants it: "string (at most 2000
+    characters)", "number or null", "list of Attribution", "one of: low, moderate, high"."""
+    if "$ref" in spec:
+        return spec["$ref"].rsplit("/", 1)[-1]
+    if "enum" in spec or "const" in spec:
+        return "one of: " + ", ".join(map(str, spec.get("enum", [spec.get("const")])))
+    for key in ("anyOf", "oneOf"):
+        if key in spec:
+            return " or ".join(dict.fromkeys(type_of(branch) for branch in spec[key]))
+    kind = spec.get("type", "any")
+    if kind == "array":
+        return f"list of {type_of(spec.get('items', {}))}"
+    if kind == "object" and "additionalProperties" in spec:
+        extra = spec["additionalProperties"]
+        return "object" if extra is True else f"object of {type_of(extra)}"
+    limits = [f"at most {spec['maxLength']} characters"] if "maxLength" in spec else []
+    limits += [f"at most {spec['maxItems']} items"] if "maxItems" in spec else []
+    return f"{kind} ({', '.join(limits)})" if limits else str(kind)
