@@ -176,7 +176,8 @@ const TESTS = {
     const shown = await popup.$$eval('#evidence [data-section="contamination"] li button',
       (buttons) => buttons.map((button) => button.textContent));
     assert.deepEqual(shown.map(squeeze),
-      report.contamination.spans.map((span) => squeeze(span.category + span.text)));
+      report.contamination.spans.map((span) =>
+        squeeze(span.category + (span.placement === "around" ? ", around the article" : "") + span.text)));
     assert.ok(shown.map(squeeze).includes(squeeze(`subscription${UPSELL}`)), shown.join(" | "));
     mkdirSync(ARTIFACTS, { recursive: true });
     await popup.screenshot({ path: join(ARTIFACTS, "popup-firefox.png") });
