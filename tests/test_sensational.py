@@ -254,12 +254,13 @@ HOSTILE = {
     "lone surrogates": "\ud800 horrific \udfff " * 20_000,
     "zero-width and RTL marks": ("\u200b\u200f unprecedented \u202e" * 20_000),
     "mixed scripts": "\u0627\u0644\u0639\u0631\u0628 \u4e2d\u6587 \u0130STANBUL slammed " * 10_000,
-    "cues beyond the word bound": "wow shocking " * 30_000,
+    "cues beyond the word bound": "horrific shocking " * 30_000,
     "alarms": "!?" * 100_000,
 }
 # The cue words each hostile input holds (none where it holds no word).
 HOSTILE_CUES = {"lone surrogates": {"horrific"}, "zero-width and RTL marks": {"unprecedented"},
-                "mixed scripts": {"slammed"}, "cues beyond the word bound": {"wow", "shocking"}}
+                "mixed scripts": {"slammed"},
+                "cues beyond the word bound": {"horrific", "shocking"}}
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE))
@@ -307,7 +308,7 @@ def test_shouting_skeleton_never_hides_a_run_the_text_has(text):
     [
         ("The dealer sold a Stunning Kia to the mayor on Tuesday.", "Stunning"),   # brand name
         ("Historic Third Ward residents met on Tuesday.", "Historic"),            # place name
-        ("The bistro made the World's 50 Best Restaurants list.", "Best"),        # award title
+        ("The film won the Golden Raspberry for Worst Picture.", "Worst"),        # award title
         ("Tickets for Shocking Truth sold out in an hour.", "Shocking"),          # work's title
     ],
 )
