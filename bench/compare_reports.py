@@ -20,11 +20,11 @@ from pathlib import Path
 
 from newsbadge import analyze
 from newsbadge.contamination.visible import parse, visible_text
+from newsbadge_dev import golden
 from newsbadge_dev.paths import data_dir, seed_article
 from newsbadge_dev.reports import differences as report_differences
 from newsbadge_dev.reports import format_differences
 
-REPO = Path(__file__).resolve().parent.parent
 SEED_TITLE = "Russia warns of nuclear SHOCK: what happens next?"
 SHOWN = 15  # reports whose differences are printed; all are counted
 
@@ -42,8 +42,9 @@ def requests() -> dict[str, dict]:
         found[f"scrapinghub-text:{path.name}"] = {"text": visible_text(parse(html))}
         if index < 25:
             found[f"scrapinghub-html:{path.name}"] = {"html": html}
-    for path in sorted((REPO / "tests" / "fixtures").rglob("*.txt")):
-        found[f"fixture:{path.relative_to(REPO)}"] = {"text": path.read_text(encoding="utf-8")}
+    for name, path in golden.pages().items():
+        if path.suffix == ".txt":
+            found[f"fixture:tests/{name}"] = {"text": path.read_text(encoding="utf-8")}
     if seed_article().exists():
         found["seed"] = {"text": seed_article().read_text(encoding="utf-8"), "title": SEED_TITLE}
     return found

@@ -27,7 +27,6 @@ from .lexicon import (
     NEUTRAL,
     PHRASES,
     VALENCE,
-    data_lines,
     is_superlative,
 )
 
@@ -43,7 +42,8 @@ DIGITS_RE = re.compile(r"\d+")
 # feature such as "you" (second_person); lighter ones move the score without being pointed at.
 NGRAM_CUE_MIN = 0.8
 
-WORD_CLASSES = {row[0]: frozenset(row[1:]) for row in data_lines("headline_words_en.txt")}
+WORD_CLASSES = {row[0]: frozenset(row[1:])
+                for row in datafiles.rows(__package__, "headline_words_en.txt")}
 NUMBER_WORDS = WORD_CLASSES["number_words"]
 SECOND_PERSON = WORD_CLASSES["second_person"]
 FIRST_PERSON = WORD_CLASSES["first_person"]

@@ -22,11 +22,6 @@ def is_superlative(word: str) -> bool:
     return len(word) > 6 and word.endswith("iest") and word != "earliest"
 
 
-def data_lines(name: str) -> list[list[str]]:
-    """The fields of each data line of one of this scorer's files (newsbadge.datafiles.rows)."""
-    return datafiles.rows(__package__, name)
-
-
 def _apostrophe_forms(phrase: str) -> set[str]:
     """A phrase as written and with the typographic apostrophe that news pages mostly use."""
     return {phrase, phrase.replace("'", "\u2019")}
@@ -34,21 +29,24 @@ def _apostrophe_forms(phrase: str) -> set[str]:
 
 def _phrases() -> dict[tuple[str, ...], str]:
     phrases = {}
-    for phrase, kind in data_lines("cues_en.tsv"):
+    for phrase, kind in datafiles.rows(__package__, "cues_en.tsv"):
         for form in _apostrophe_forms(phrase):
             phrases[tuple(form.split())] = kind
     return phrases
 
 
-VALENCE: dict[str, float] = {word: float(v) for word, v in data_lines("vader_en.tsv")}
-BOOSTERS = frozenset(w for (w,) in data_lines("vader_boosters_en.txt"))
-NEUTRAL = frozenset(w for (w,) in data_lines("neutral_en.txt"))
+VALENCE: dict[str, float] = {word: float(v)
+                              for word, v in datafiles.rows(__package__, "vader_en.tsv")}
+BOOSTERS = frozenset(w for (w,) in datafiles.rows(__package__, "vader_boosters_en.txt"))
+NEUTRAL = frozenset(w for (w,) in datafiles.rows(__package__, "neutral_en.txt"))
 NEGATORS = frozenset(
-    form for (w,) in data_lines("negators_en.txt") for form in _apostrophe_forms(w)
+    form for (w,) in datafiles.rows(__package__, "negators_en.txt")
+    for form in _apostrophe_forms(w)
 )
-FUNCTION_WORDS = frozenset(row[0] for row in data_lines("function_words_en.txt"))
+FUNCTION_ROWS = datafiles.rows(__package__, "function_words_en.txt")
+FUNCTION_WORDS = frozenset(row[0] for row in FUNCTION_ROWS)
 FUNCTION_FEATURES = frozenset(
-    row[0] for row in data_lines("function_words_en.txt") if row[1:] == ["*"]
+    row[0] for row in FUNCTION_ROWS if row[1:] == ["*"]
 )
 PHRASES = _phrases()
 
@@ -98,7 +96,7 @@ def _learned() -> tuple[dict[str, tuple[str, float]], dict]:
     """The trained single-word cues (learned_cues_en.tsv) and kind weights (cue_weights_en.json)."""
     weights = datafiles.json_file(__package__, "cue_weights_en.json")
     words = {}
-    for word, kind, weight, *_ in data_lines("learned_cues_en.tsv"):
+    for word, kind, weight, *_ in datafiles.rows(__package__, "learned_cues_en.tsv"):
         for form in _apostrophe_forms(word):
             words[form] = (kind, float(weight))
     return words, weights
