@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 
 import pytest
 
@@ -215,16 +216,29 @@ def test_openapi_is_3_1_generated_from_the_models_with_this_servers_limits(make_
     assert "401" in doc["paths"]["/v1/batch"]["post"]["responses"]
 
 
-def test_docs_page_is_self_contained_html_from_the_document(client):
-    response = client.get("/docs")
+def test_docs_page_is_swagger_ui_served_by_this_server(client):
+    page = client.get("/docs").get_data(as_text=True)
+    scripts = re.findall(r'<script src="([^"]+)"', page)
+    styles = re.findall(r'<link rel="stylesheet" href="([^"]+)"', page)
+    assert scripts and styles and "http" not in page.replace('href="/', "")
+    for asset in scripts + styles:
+        response = client.get(asset)
+        assert response.status_code == 200 and len(response.data) > 100, asset
+    start = client.get("/docs/start.js").get_data(as_text=True)
+    assert '"/openapi.json"' in start and "validatorUrl: null" in start
+    assert client.get("/docs/swagger-ui/../../meta.py").status_code == 404
+
+
+def test_reference_page_is_self_contained_html_from_the_document(client):
+    response = client.get("/reference")
     assert response.status_code == 200 and response.mimetype == "text/html"
     page = response.get_data(as_text=True)
     assert "/v1/analyze" in page and "AnalyzeRequest" in page and "flesch_reading_ease" in page
     assert "<script" not in page and "http://" not in page and "https://" not in page
 
 
-def test_docs_page_says_each_fields_type_in_words(client):
-    page = client.get("/docs").get_data(as_text=True)
+def test_reference_page_says_each_fields_type_in_words(client):
+    page = client.get("/reference").get_data(as_text=True)
     assert "list of Block or null" in page
     assert "string (at most" in page and "characters) or null" in page
     assert "\\u0027" not in page and '{"type"' not in page and "&#34;type&#34;" not in page

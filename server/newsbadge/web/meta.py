@@ -1,8 +1,12 @@
-"""Routes about the service itself: /healthz, /openapi.json and /docs (no API key needed)."""
+"""Routes about the service itself: /healthz, /openapi.json, /docs and /reference (no API key
+needed)."""
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, render_template
+from functools import cache
+from importlib.resources import files
+
+from flask import Blueprint, current_app, render_template, send_from_directory
 from pydantic import BaseModel, Field
 
 from .. import __version__
@@ -10,6 +14,7 @@ from ..schema import SCHEMA_VERSION
 from .responses import json_response
 
 bp = Blueprint("meta", __name__, template_folder="templates")
+STATIC = str(files(__package__) / "static")
 
 
 class Health(BaseModel):
@@ -35,7 +40,31 @@ def openapi():
 
 @bp.get("/docs")
 def docs():
-    """A self-contained page (no scripts, no CDN) rendered from the OpenAPI document."""
+    """Swagger UI over /openapi.json, from the files flask-swagger-ui packages (no CDN, and its
+    online validator switched off), so the API is browsable with no network."""
+    return render_template("swagger.html", title=current_app.config["NEWSBADGE_OPENAPI"]["info"])
+
+
+@bp.get("/docs/swagger-ui/<path:name>")
+def swagger_ui_file(name: str):
+    return send_from_directory(swagger_ui_folder(), name, max_age=86400)
+
+
+@bp.get("/docs/start.js")
+def swagger_ui_start():
+    """The page's one script of ours, a file rather than inline, so a strict CSP allows it."""
+    return send_from_directory(STATIC, "swagger-start.js", max_age=3600)
+
+
+@cache
+def swagger_ui_folder() -> str:
+    """Looked up at the first /docs request, so the server's start does not import the package."""
+    return str(files("flask_swagger_ui") / "dist")
+
+
+@bp.get("/reference")
+def reference():
+    """The same document as a plain page with no scripts at all, each field's type in words."""
     return render_template("docs.html", doc=current_app.config["NEWSBADGE_OPENAPI"],
                            type_of=type_of)
 
