@@ -189,15 +189,22 @@ function framingList(report) {
   ])))];
 }
 
+// The longest lines of each boilerplate category listed; the rest are counted (and marked).
+const LINES_PER_CATEGORY = 10;
+
 function boilerplateList(report) {
   const categories = boilerplateByCategory(report);
   if (!categories.length) return [element("p", { textContent: "No ads or page furniture found." })];
-  return categories.map((category) => element("div", { className: "category" }, [
-    element("h4", { textContent: `${categoryLabel(category.kind)} ×${category.count}` }),
-    element("ul", { className: "evidence" }, category.items.map((entry) =>
-      element("li", {}, [jump(entry, entry.label),
-        ...(entry.around ? [element("span", { className: "note", textContent: "around the article" })] : [])]))),
-  ]));
+  return categories.map((category) => {
+    const rest = category.count - LINES_PER_CATEGORY;
+    return element("div", { className: "category" }, [
+      element("h4", { textContent: `${categoryLabel(category.kind)} ×${category.count}` }),
+      element("ul", { className: "evidence" }, category.items.slice(0, LINES_PER_CATEGORY).map((entry) =>
+        element("li", {}, [jump(entry, entry.label),
+          ...(entry.around ? [element("span", { className: "note", textContent: "around the article" })] : [])]))),
+      ...(rest > 0 ? [element("p", { textContent: `and ${rest} shorter, marked in the article` })] : []),
+    ]);
+  });
 }
 
 function hedgeList(report) {
