@@ -58,7 +58,11 @@ export function badgeNode(badge, tag = "span") {
 export function legend(colors = null) {
   return element("ul", { className: "legend" }, LEGEND.map(({ group, label, hint }) => {
     const swatch = element("mark", { className: `mark-${group}`, textContent: "example" });
-    if (colors?.[group]) swatch.style.backgroundColor = colors[group];
+    if (colors?.[group]) {
+      // The reader's own highlight colour (options), with the text colour that stays readable on it.
+      swatch.style.backgroundColor = colors[group];
+      swatch.style.color = textColorOn(colors[group]);
+    }
     swatch.setAttribute("aria-hidden", "true");
     const entry = element("li", {}, [swatch, " ", element("strong", { textContent: label }),
       element("span", { className: "hint", textContent: `: ${hint}` })]);

@@ -121,9 +121,13 @@ def test_an_invalid_request_is_explained(home):
     assert answer["error"]["message"] in message
 
 
-def test_extension_report_page_shows_the_tabs_report(extension):
+def test_extension_report_page_shows_the_tabs_report(extension, running):
+    # A dark highlight colour of the reader's: the popup's legend must stay readable on it.
+    extension.configure(running.server, running.api_key, sensational="#123456")
     page, tab_id = extension.open_tab("news.html")
     popup = extension.popup(tab_id)
+    swatch = popup.locator('#legend [data-group="sensational"] mark')
+    assert swatch.evaluate("(node) => getComputedStyle(node).color") == "rgb(255, 255, 255)"
     state = extension.state(tab_id)
     with extension.context.expect_page() as opened:
         popup.click("#full-report")
