@@ -38,8 +38,13 @@ class Services:
 
 @contextlib.contextmanager
 def newsbadge_server(api_key: str):
-    """`newsbadge serve` on a free port with one API key, until /healthz answers 200."""
-    live = LiveServer(workers=1, NEWSBADGE_API_KEYS=api_key)
+    """`newsbadge serve` on a free port with one API key, until /healthz answers 200.
+
+    Threaded (gthread, 4 threads): the browsers talk to it directly, with no buffering proxy in
+    front, and a connection a browser opens ahead of time and leaves idle would hold a single
+    sync worker until it gives up (the report page's tests load `/` from the same browser)."""
+    live = LiveServer(workers=1, NEWSBADGE_API_KEYS=api_key, NEWSBADGE_WORKER_CLASS="gthread",
+                      NEWSBADGE_THREADS="4")
     try:
         yield f"http://127.0.0.1:{live.port}"
     finally:

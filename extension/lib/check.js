@@ -24,7 +24,9 @@ export async function checkTab(tabId) {
     const report = await analyzePage(page, settings);
     if (!(await stillCurrent())) return;
     await setTabState(tabId, {
-      status: "done", checkId, report, textLength: page.text.length, highlights: false, css: null,
+      // The text sent, for the full report page: the report's offsets index it.
+      status: "done", checkId, report, text: page.text, textLength: page.text.length,
+      highlights: false, css: null,
     });
     await showBadge(tabId, badgeOf(report));
   } catch (error) {

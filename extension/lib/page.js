@@ -1,6 +1,7 @@
 // Everything the background does inside a page, through scripting.executeScript into the
 // extension's isolated world: extracting the text, marking and revealing evidence.
 import { ext } from "./ext.js";
+import { textColorOn } from "./labels.js";
 import { highlightGroups } from "./report.js";
 
 const EXTRACT_FILES = ["vendor/Readability.js", "content/visible.js", "content/extract.js"];
@@ -28,12 +29,16 @@ async function run(tabId, files, func, args = []) {
 export const extractPage = (tabId) =>
   run(tabId, EXTRACT_FILES, () => newsbadgeExtract());
 
-/** The ::highlight() rules for the reader's colours (hedges: sourcing's colour, underlined). */
+const marked = (group, color) =>
+  `::highlight(newsbadge-${group}){background-color:${color};color:${textColorOn(color)}}`;
+
+/** The ::highlight() rules for the reader's colours (hedges: sourcing's colour, underlined), each
+ *  with black or white text, whichever reads better on it. */
 export function highlightCss(colors) {
   return [
-    `::highlight(newsbadge-sensational){background-color:${colors.sensational};color:#000}`,
-    `::highlight(newsbadge-contamination){background-color:${colors.contamination};color:#000}`,
-    `::highlight(newsbadge-sourcing){background-color:${colors.sourcing};color:#000}`,
+    marked("sensational", colors.sensational),
+    marked("contamination", colors.contamination),
+    marked("sourcing", colors.sourcing),
     `::highlight(newsbadge-hedge){text-decoration:underline dotted 2px ${colors.sourcing}}`,
     `::highlight(newsbadge-flash){background-color:${FLASH_COLOR};color:#000}`,
   ].join("\n");

@@ -1,7 +1,9 @@
 // The popup: shows the state of the current tab (opened as a page by the tests: ?tab=ID), and
 // starts a check when the tab has none: opening the popup is the reader's request to check.
 import { ext } from "../lib/ext.js";
+import { textColorOn } from "../lib/labels.js";
 import { badgeOf, languageCode, ungradedReason } from "../lib/report.js";
+import { loadSettings } from "../lib/settings.js";
 import { keyFor, getTabState } from "../lib/tabstate.js";
 import { renderReport } from "./render.js";
 
@@ -42,9 +44,12 @@ function showState(name, text, { detail = "", check = false, options = false } =
 }
 
 function showBadge(badge) {
-  $("badge").textContent = badge?.text ?? "";
-  $("badge").style.backgroundColor = badge?.color ?? "";
-  $("badge").title = badge?.summary ?? "";
+  const node = $("badge");
+  node.textContent = badge?.text ?? "";
+  node.style.backgroundColor = badge?.color ?? "";
+  node.style.color = badge?.color ? textColorOn(badge.color) : "";
+  node.title = badge?.summary ?? "";
+  node.setAttribute("aria-label", badge?.summary ? `Score ${badge.text}: ${badge.summary}` : "no score yet");
 }
 
 /** The state shown above the report when the report cannot grade the page. */
@@ -66,7 +71,7 @@ function whyLine(badge) {
 
 let renderedCheck = null;
 
-function render(tabId, state) {
+function render(tabId, state, colors) {
   $("report").hidden = state?.status !== "done";
   if (state?.status !== "done") renderedCheck = null;
   if (!state) {
@@ -98,7 +103,8 @@ function render(tabId, state) {
   $("why").textContent = whyLine(badge);
   $("summary").textContent = badge.summary;
   $("highlights").checked = Boolean(state.highlights);
-  renderReport(report, $("meters"), $("evidence"), (item) => reveal(tabId, item));
+  const views = { meters: $("meters"), legendBox: $("legend"), evidence: $("evidence") };
+  renderReport(report, views, colors, (item) => reveal(tabId, item));
 }
 
 async function reveal(tabId, item) {
@@ -132,12 +138,19 @@ async function main() {
     event.preventDefault();
     ext.runtime.openOptionsPage();
   });
+  const reportUrl = ext.runtime.getURL(`report/report.html?tab=${tabId}`);
+  $("full-report").href = reportUrl;
+  $("full-report").addEventListener("click", (event) => {
+    event.preventDefault();
+    ext.tabs.create({ url: reportUrl });
+  });
+  const { colors } = await loadSettings();
   ext.storage.session.onChanged.addListener((changes) => {
     const change = changes[keyFor(tabId)];
-    if (change) render(tabId, change.newValue ?? null);
+    if (change) render(tabId, change.newValue ?? null, colors);
   });
   const state = await getTabState(tabId);
-  render(tabId, state);
+  render(tabId, state, colors);
   if (!state) check();
 }
 

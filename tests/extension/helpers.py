@@ -120,3 +120,74 @@ class Extension:
     def screenshot(self, popup, name: str):
         ARTIFACTS.mkdir(exist_ok=True)
         popup.locator("body").screenshot(path=str(ARTIFACTS / name))
+
+
+# axe-core (npm, pinned in package-lock.json), put into the page under test by the tests only.
+AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
+# WCAG 2.0 and 2.1, levels A and AA: what "zero violations of level AA" counts.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def axe_violations(page) -> list[str]:
+    """axe-core's WCAG A and AA violations on `page`, one line each (id: the first few targets).
+    The script is evaluated through the DevTools protocol, which the page's CSP does not govern."""
+    if not page.evaluate("() => Boolean(globalThis.axe)"):
+        page.evaluate(AXE.read_text(encoding="utf-8") + "\n;0")
+    violations = page.evaluate(
+        "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}}))"
+        ".violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target).join(' ')}`)",
+        AXE_TAGS)
+    return violations
+
+
+def marked_text(page, group: str) -> str:
+    """The text under every mark of one highlight group in the report page, in order."""
+    return squeeze("".join(page.locator(f".article mark.mark-{group}").all_text_contents()))
+
+
+def union_text(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text covered by any of `spans` (code point offsets), in order, without white space."""
+    covered = [False] * len(text)
+    for start, end in spans:
+        covered[start:end] = [True] * (end - start)
+    return squeeze("".join(char for char, on in zip(text, covered, strict=True) if on))
+
+
+def report_groups(report: dict) -> dict[str, list[tuple[int, int]]]:
+    """The spans the full report marks per group: framing cues, boilerplate, reporting
+    attributions (source and cue; beliefs and the writer's own first person are not sourcing)
+    and the sources' mentions, hedges."""
+    sourcing = report["sourcing"]
+    reporting = [a for a in sourcing["attributions"]
+                 if a.get("kind") != "belief" and not a.get("first_person")]
+    pairs = {
+        "sensational": report["sensational"]["evidence"],
+        "contamination": report["contamination"]["spans"],
+        # A listed source that no reporting attribution names is marked at its own mention.
+        "sourcing": [part for a in reporting for part in (a["source"], a["cue"]) if part] +
+                    [source for source in sourcing["sources"] if "start" in source],
+        "hedge": sourcing["hedges"],
+    }
+    return {group: [(s["start"], s["end"]) for s in spans] for group, spans in pairs.items()}
+
+
+def assert_full_report(page, report: dict, text: str):
+    """The full report page shows `report` of `text`: each boilerplate line tagged with its
+    category in words, the named sources in the table, every mark on the reported words."""
+    labels = page.evaluate(
+        "async (kinds) => { const m = await import(new URL('../lib/labels.js', "
+        "document.querySelector('script[type=module]').src).href);"
+        " return kinds.map((kind) => m.categoryLabel(kind)); }",
+        [span["category"] for span in report["contamination"]["spans"]])
+    # Each tag, and the first marked words after it (the start of its boilerplate line).
+    tags = page.evaluate("() => [...document.querySelectorAll('.article .tag')].map((tag) =>"
+                         " [tag.textContent, tag.nextElementSibling.textContent])")
+    assert len(tags) == len(labels)
+    for span, label, (tag, words) in zip(report["contamination"]["spans"], labels, tags,
+                                         strict=True):
+        assert tag == label and "_" not in label
+        assert words and squeeze(span["text"]).startswith(squeeze(words))
+    names = page.locator("table.sources tbody th").all_text_contents()
+    assert names == [source["name"] for source in report["sourcing"]["sources"]]
+    for group, spans in report_groups(report).items():
+        assert marked_text(page, group) == union_text(text, spans), group

@@ -14,8 +14,8 @@ from newsbadge_dev.live_server import free_port
 # The news page's upsell box, which its popup must list as a subscription line.
 UPSELL = "Go Ad-Free, Get Exclusive Shows and Content, Go Premium Today – $1 Trial"
 SECTIONS = ("sensational", "contamination", "sourcing")
-# How the popup notes a boilerplate span outside the article (furniture, not an interruption).
-AROUND = {"around": ", around the article"}
+# How many of each boilerplate category's lines the popup lists (extension/popup/render.js).
+LINES_PER_CATEGORY = 3
 METER_BOUNDS = ("min", "max", "low", "high", "optimum")
 # The report's evidence per highlight name, as the extension marks it (see lib/report.js).
 GROUPS = {
@@ -70,12 +70,60 @@ def test_news_page_badge_and_popup(extension):
         meter = popup.locator(f'#meters [data-section="{section}"] meter')
         assert float(meter.get_attribute("value")) == pytest.approx(report[section]["score"] or 0)
         assert meter_bounds(meter) == scale_bounds(report[section]["scale"])
-    shown = [squeeze(t) for t in popup.locator('#evidence [data-section="contamination"] '
-                                               'li button').all_text_contents()]
-    assert shown == [squeeze(span["category"] + AROUND.get(span["placement"], "") + span["text"])
-                     for span in report["contamination"]["spans"]]
-    assert squeeze(f"subscription{UPSELL}") in shown
+    assert_boilerplate_by_category(popup, report)
     extension.screenshot(popup, "popup-chromium.png")
+
+
+def labels_of(page, function: str, tags: list[str]) -> list[str]:
+    """The words lib/labels.js gives each tag (`function`: categoryLabel, cueLabel...)."""
+    return page.evaluate(
+        "async ([name, tags]) => { const labels = await import('../lib/labels.js');"
+        " return tags.map((tag) => labels[name](tag)); }", [function, tags])
+
+
+def assert_boilerplate_by_category(popup, report):
+    """Boilerplate by category in words, most text first, each with its count and its longest
+    lines (at most LINES_PER_CATEGORY), the upsell box among them."""
+    spans = report["contamination"]["spans"]
+    boxes = popup.locator('#evidence [data-section="contamination"] .category')
+    kinds = [boxes.nth(i).get_attribute("data-category") for i in range(boxes.count())]
+    assert sorted(kinds) == sorted({span["category"] for span in spans})
+    lines = []
+    for kind, label in zip(kinds, labels_of(popup, "categoryLabel", kinds), strict=True):
+        box = popup.locator(f'#evidence .category[data-category="{kind}"]')
+        mine = sorted((s["text"] for s in spans if s["category"] == kind), key=len, reverse=True)
+        assert box.locator("h3").text_content() == f"{label} ×{len(mine)}" and "_" not in label
+        shown = box.locator("button .label").all_text_contents()
+        assert shown == mine[:LINES_PER_CATEGORY]
+        lines += shown
+    assert UPSELL in lines
+
+
+def test_popup_counts_each_loaded_word_once(extension):
+    page, tab_id, popup, state = checked(extension, "news.html")
+    evidence = state["report"]["sensational"]["evidence"]
+    buttons = popup.locator('#evidence [data-section="sensational"] button')
+    labels = buttons.locator(".label").all_text_contents()
+    counts = [int(label.rsplit("×", 1)[1]) if "×" in label else 1 for label in labels]
+    assert sum(counts) == len(evidence) and len(labels) == len(set(labels))
+    kinds = sorted({cue["cue"] for cue in evidence})
+    words = dict(zip(kinds, labels_of(popup, "cueLabel", kinds), strict=True))
+    assert set(buttons.locator(".note").all_text_contents()) == set(words.values())
+
+
+def test_popup_says_when_the_headline_moved_the_score(extension):
+    page, tab_id, popup, state = checked(extension, "wire.html")
+    report = state["report"]
+    framing = report["sensational"]
+    framing.update(body_score=framing["score"], headline={"text": "Exports soar!", "score": 90})
+    extension.set_state(tab_id, {**state, "report": report, "checkId": "headline-unmoved"})
+    assert extension.popup(tab_id).locator("#meters .headline").count() == 0
+    framing["body_score"] = framing["score"] - 10
+    extension.set_state(tab_id, {**state, "report": report, "checkId": "headline-moved"})
+    moved = extension.popup(tab_id)
+    line = moved.text_content("#meters .headline")
+    assert "Exports soar!" in line and "raised" in line
+    assert f"from {round(framing['score'] - 10)}" in line
 
 
 def test_report_of_an_older_server_shows_levels_without_meters(extension):
@@ -161,18 +209,23 @@ def test_wire_story_is_checked(extension):
 def test_popup_lists_the_sources_first_with_their_roles(extension):
     page, tab_id, popup, state = checked(extension, "wire.html")
     sourcing = state["report"]["sourcing"]
-    shown = [squeeze(t) for t in popup.locator('#evidence [data-section="sourcing"] '
-                                               'li button').all_text_contents()]
+    assert popup.locator("#evidence > details").first.get_attribute("data-section") == "sourcing"
+    buttons = popup.locator('#evidence [data-section="sourcing"] li button')
+    shown = buttons.locator(".label").all_text_contents()
+    notes = buttons.locator(".note").all_text_contents()
     analyst = next(s for s in sourcing["sources"] if s["name"] == "Marta Kowalczyk")
     assert analyst["title"] == "analyst at a commodities consultancy"
     assert shown[:len(sourcing["sources"])] == [
-        squeeze(f"{s['kind']}{s['name']}" + (f" — {s['title']}" if s.get("title") else ""))
-        for s in sourcing["sources"]]
-    assert squeeze("personMarta Kowalczyk — analyst at a commodities consultancy") in shown
+        s["name"] + (f" — {s['title']}" if s.get("title") else "") for s in sourcing["sources"]]
+    kinds = labels_of(popup, "sourceKindLabel", [s["kind"] for s in sourcing["sources"]])
+    assert notes[:len(kinds)] == [
+        f"{kind} · {s['mentions']} mention{'' if s['mentions'] == 1 else 's'}"
+        for kind, s in zip(kinds, sourcing["sources"], strict=True)]
+    assert "person · 1 mention" in notes
     # The reporting that names no source is one item, not a list of bare cue words.
-    grouped = squeeze(f"reportingUnattributed reporting ×{sourcing['unattributed']}")
     assert sourcing["unattributed"] > 0
-    assert [t for t in shown if "Unattributed" in t] == [grouped]
+    assert [t for t in shown if "no source" in t] == [
+        f"Reporting with no source named ×{sourcing['unattributed']}"]
 
 
 @pytest.mark.parametrize(("name", "expected"), [("foreign.html", "unsupported_language"),

@@ -9,7 +9,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from ..analysis import warm_up
 from ..settings import Settings
-from . import api, meta, openapi, security
+from . import api, meta, openapi, page, security
 from .errors import register_error_handlers
 
 
@@ -37,6 +37,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     security.protect(app, v1, settings)
     app.register_blueprint(v1)
     app.register_blueprint(meta.bp)
+    app.register_blueprint(page.bp)
     register_error_handlers(app)
     return app
 
