@@ -53,7 +53,7 @@ def swagger_ui_file(name: str):
 @bp.get("/docs/start.js")
 def swagger_ui_start():
     """The page's one script of ours, a file rather than inline, so a strict CSP allows it."""
-    return send_from_directory(STATIC, "swagger-start.js", max_age=3600)
+    return send_from_directory(STATIC, "docs/swagger-start.js", max_age=3600)
 
 
 @cache
