@@ -35,6 +35,9 @@ CODES = {
 }
 
 
+TOO_LARGE_MESSAGE = "the request body is larger than this server accepts"
+
+
 class ApiError(Exception):
     """An error answered as JSON with `status`, a short `code` and a message for people."""
 
@@ -65,7 +68,7 @@ def from_http_exception(exc: HTTPException) -> ApiError:
     code = CODES.get(status, "http_error")
     message = exc.description or exc.name
     if status == 413:
-        message = "the request body is larger than this server accepts"
+        message = TOO_LARGE_MESSAGE
     elif status == 429:
         message = f"rate limit exceeded ({exc.description}); retry after the Retry-After seconds"
     headers = dict(exc.get_headers()) if status in (405, 429) else {}
