@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 
 HOSTILE_TEXT = {
     "one_letter": "a" * 900_000,
@@ -50,6 +51,26 @@ NOT_JSON = {
     "nan": b'{"text": "x", "id": NaN}',
     "infinity": b'{"text": "x", "id": Infinity}',
 }
+
+
+def large_page(seed: int, paragraphs: int = 4_000) -> str:
+    """A synthetic article page (4,000 paragraphs: about 1.5 MB) whose every paragraph and link is
+    new, as every real page's are to the extractor's caches; under its element limit."""
+    rng = random.Random(seed)
+
+    def paragraph() -> str:
+        words = " ".join(f"{rng.choice(SYLLABLES)}{rng.choice(SYLLABLES)}{rng.randrange(10**6)}"
+                         for _ in range(36))
+        link = f"https://site{rng.randrange(10**6)}.example/{rng.randrange(10**9)}"
+        return f"<p>{words} <a href='{link}'>more</a>.</p>\n"
+
+    body = "".join(paragraph() for _ in range(paragraphs))
+    return (f"<html><head><title>Page {seed}</title><meta property='article:published_time' "
+            f"content='2024-0{1 + seed % 9}-1{seed % 10}'></head>"
+            f"<body><article>{body}</article></body></html>")
+
+
+SYLLABLES = ("ka", "lo", "mi", "ne", "su", "ta", "ri", "po", "de", "va")
 
 
 def encode(body: dict) -> bytes:
