@@ -6,7 +6,7 @@ escaped lone surrogates included, and its C parser stops with RecursionError on 
 
 from __future__ import annotations
 
-from flask import request
+from flask import g, request
 
 from ..batch import loads
 from ..settings import Settings
@@ -17,7 +17,20 @@ JSON_TYPES = ("application/json",)
 
 def read_json(settings: Settings) -> object:
     """The request's JSON body, or an ApiError: 415 not JSON, 400 malformed (NaN and Infinity
-    included) or nested deeper than max_json_depth, 413 larger than max_bytes.
+    included) or nested deeper than max_json_depth, 413 larger than max_bytes. Read and parsed
+    once per request: the rate limit's cost of a batch reads it before the view does."""
+    if "newsbadge_json" not in g:
+        try:
+            g.newsbadge_json = _parsed(settings)
+        except errors.ApiError as error:
+            g.newsbadge_json = error
+    if isinstance(g.newsbadge_json, errors.ApiError):
+        raise g.newsbadge_json
+    return g.newsbadge_json
+
+
+def _parsed(settings: Settings) -> object:
+    """The body parsed, for `read_json`.
 
     A body with a Content-Length over the limit is refused by Flask's MAX_CONTENT_LENGTH before
     it is read. A chunked body has none, and werkzeug would stop reading it at the limit and hand
