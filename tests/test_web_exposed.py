@@ -3,12 +3,19 @@ errors as JSON, without the client's address in its log, and chunked bodies over
 
 from __future__ import annotations
 
+import http.client
 import json
 import socket
+import time
+from pathlib import Path
 
 import pytest
 
-from newsbadge_dev.live_server import LiveServer
+from newsbadge.web import server as server_module
+from newsbadge.web.exposed import start_nginx
+from newsbadge_dev.live_server import LiveServer, free_port
+
+DEPLOY = Path(__file__).resolve().parents[1] / "deploy"
 
 pytestmark = pytest.mark.slow  # a real server
 
@@ -63,3 +70,83 @@ def test_a_chunked_body_within_the_limit_is_analysed(server):
                                      b"Transfer-Encoding: chunked\r\n\r\n"
                                      + b"%x\r\n%s\r\n0\r\n\r\n" % (len(body), body))
     assert status == 200 and json.loads(answer)["sensational"]["headline"] is not None
+
+
+NGINX = Path("/usr/sbin/nginx")
+
+
+@pytest.fixture(scope="module")
+def exposed():
+    """gunicorn (2 workers) behind nginx with deploy/nginx.conf, as `make serve-exposed` runs
+    them: (nginx's port, the server)."""
+    if not NGINX.exists():
+        pytest.skip("nginx is not installed: make nginx (apt-get install nginx-light)")
+    with LiveServer(workers=2, NEWSBADGE_TRUSTED_PROXIES="1") as live:
+        port = free_port()
+        proxy = start_nginx(str(NGINX), DEPLOY / "nginx.conf", f"127.0.0.1:{port}",
+                            f"127.0.0.1:{live.port}")
+        try:
+            wait_for_port(port)
+            yield port, live
+        finally:
+            proxy.terminate()
+            proxy.wait(10)
+
+
+def wait_for_port(port: int, timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
+def post_via(port: int, body: dict) -> tuple[int, dict, bytes]:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        connection.request("POST", "/v1/analyze", json.dumps(body).encode(),
+                           {"Content-Type": "application/json"})
+        response = connection.getresponse()
+        return response.status, dict(response.getheaders()), response.read()
+    finally:
+        connection.close()
+
+
+def test_slow_header_clients_do_not_hold_the_workers(exposed):
+    """50 sockets sending their headers slowly (before: 2 made every request wait 30 s), then a
+    normal request through nginx, answered in under a second."""
+    port, _ = exposed
+    slow = [socket.create_connection(("127.0.0.1", port), timeout=5) for _ in range(50)]
+    try:
+        for sock in slow:
+            sock.sendall(b"POST /v1/analyze HTTP/1.1\r\nHost: x\r\nContent-")
+        started = time.monotonic()
+        status, _, answer = post_via(port, {"title": "Council approves road budget"})
+        assert status == 200, answer[:300]
+        assert time.monotonic() - started < 1.0
+    finally:
+        for sock in slow:
+            sock.close()
+
+
+def test_nginx_errors_are_json(exposed):
+    port, _ = exposed
+    status, headers, answer = post_via(port, {"text": "word " * 500_000})  # 2.5 MB
+    assert status == 413 and headers["Content-Type"] == "application/json"
+    assert json.loads(answer)["error"]["code"] == "payload_too_large"
+
+
+@pytest.mark.parametrize("bind, proxies, warned", [
+    ("0.0.0.0:8000", "0", True), ("[::]:8000", "0", True), ("0.0.0.0:8000", "1", False),
+    ("127.0.0.1:8000", "0", False), ("unix:/run/newsbadge.sock", "0", False),
+])
+def test_a_public_bind_without_a_proxy_warns_at_start(monkeypatch, caplog, bind, proxies, warned):
+    monkeypatch.setenv("NEWSBADGE_TRUSTED_PROXIES", proxies)
+    monkeypatch.setattr(server_module._Server, "run", lambda self: None)
+    monkeypatch.setattr(server_module._Server, "__init__", lambda self, settings: None)
+    server_module.serve(bind=bind)
+    assert ("no proxy in front" in caplog.text) is warned

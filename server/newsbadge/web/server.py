@@ -10,6 +10,8 @@ duration: never a body or text.
 from __future__ import annotations
 
 import gc
+import ipaddress
+import logging
 import os
 import sys
 from dataclasses import replace
@@ -22,6 +24,8 @@ from gunicorn.util import load_class
 from ..settings import Settings
 from .app import create_app
 from .errors import CODES
+
+log = logging.getLogger("newsbadge")
 
 # gunicorn access-log atoms: %(m)s method, %(U)s path without query, %(s)s status,
 # %(B)s response bytes, %(M)s duration in ms. No address, user agent, referer or query.
@@ -123,4 +127,23 @@ def serve(bind: str | None = None, workers: int | None = None) -> None:
     """
     settings = Settings.from_env()
     overrides = {k: v for k, v in (("bind", bind), ("workers", workers)) if v is not None}
-    _Server(replace(settings, **overrides)).run()
+    settings = replace(settings, **overrides)
+    if not settings.trusted_proxies and not is_loopback(settings.bind):
+        log.warning("listening on %s with no proxy in front (NEWSBADGE_TRUSTED_PROXIES=0): a "
+                    "few slow clients can hold every worker; expose it behind nginx "
+                    "(make serve-exposed, deploy/nginx.conf, docs/self-hosting.md)", settings.bind)
+    _Server(settings).run()
+
+
+def is_loopback(bind: str) -> bool:
+    """Whether a gunicorn bind address ("127.0.0.1:8000", "[::1]:8000", "unix:/run/x.sock",
+    "localhost:8000") can be reached from this machine only."""
+    if bind.startswith("unix:"):
+        return True
+    host = bind.rsplit(":", 1)[0].strip("[]") if ":" in bind else bind
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:  # a host name: it may resolve to any interface
+        return False
