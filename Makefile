@@ -15,6 +15,7 @@ export NEWSBADGE_DATA ?= $(abspath ../shared/data)
 
 help:
 	@echo "make run            start the server on 127.0.0.1:8000 (gunicorn); installs only the service"
+	@echo "make serve-exposed  nginx (deploy/nginx.conf) on 0.0.0.0:8080 in front of the server"
 	@echo "make dist           build the wheel in dist/ (pip install dist/newsbadge-*.whl)"
 	@echo "make extension      build dist/newsbadge-chromium.zip and dist/newsbadge-firefox.xpi"
 	@echo "make test           run every test: Python suite, then the browser extension"

@@ -7,10 +7,14 @@ from .badge import badge
 from .document import Document
 from .readability import readability
 from .readability import warm_up as readability_warm_up
-from .schema import SCHEMA_VERSION, AnalyzeRequest
+from .schema import MAX_EVIDENCE_ITEMS, SCHEMA_VERSION, AnalyzeRequest
 
 # Languages that framing or sourcing has rules for; the report's `language.supported`.
 SUPPORTED_LANGUAGES = sensational.LANGUAGES | sourcing.LANGUAGES
+# The evidence lists that schema.MAX_EVIDENCE_ITEMS bounds: the first items in text order are
+# listed and the section says `truncated: true`; its scores and counts cover every item.
+EVIDENCE_LISTS = {"sensational": ("evidence",), "contamination": ("spans",),
+                  "sourcing": ("attributions", "sources", "hedges"), "genre": ("evidence",)}
 
 
 def analyze(request: dict | AnalyzeRequest) -> dict:
@@ -44,6 +48,8 @@ def analyze(request: dict | AnalyzeRequest) -> dict:
         "genre": kind,
         "badge": badge(framing, cleaned.section, sourced, kind),
     }
+    for name, lists in EVIDENCE_LISTS.items():
+        cap_evidence(report[name], lists)
     if req.text is None:
         report["text"] = doc.text
     if req.url is not None:
@@ -51,6 +57,15 @@ def analyze(request: dict | AnalyzeRequest) -> dict:
     if req.id is not None:
         report["id"] = req.id
     return report
+
+
+def cap_evidence(section: dict | None, lists: tuple[str, ...]) -> None:
+    """Cut the section's evidence lists to MAX_EVIDENCE_ITEMS, marking it `truncated` if any was."""
+    for field in lists:
+        items = section.get(field) if section else None
+        if items is not None and len(items) > MAX_EVIDENCE_ITEMS:
+            section[field] = items[:MAX_EVIDENCE_ITEMS]
+            section["truncated"] = True
 
 
 def warm_up() -> None:

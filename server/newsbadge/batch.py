@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from pydantic import ValidationError
 
 from .analysis import analyze
-from .schema import AnalyzeRequest, validation_message
+from .contamination.visible import markup_over_limits
+from .schema import MAX_ID_CHARS, AnalyzeRequest, validation_message
 
 log = logging.getLogger("newsbadge")
 
@@ -51,7 +52,21 @@ def validated(body: object, limits: Limits) -> AnalyzeRequest:
         if limit is not None and value is not None and len(value) > limit:
             raise InvalidRequest("text_too_long",
                                  f"{field}: longer than {limit} characters ({len(value)})")
+    too_costly = markup_over_limits(request.html) if request.html else None
+    if too_costly:
+        raise InvalidRequest("html_too_complex", f"html: {too_costly}")
     return request
+
+
+def reject_constant(name: str):
+    """json.loads' `parse_constant`: NaN, Infinity and -Infinity are not JSON (RFC 8259), and a
+    report could not echo them as JSON."""
+    raise ValueError(f"{name} is not a JSON value")
+
+
+def loads(data: str | bytes) -> object:
+    """JSON as RFC 8259 has it: the standard library's parser, without its NaN and Infinity."""
+    return json.loads(data, parse_constant=reject_constant)
 
 
 def log_internal_error(exc: BaseException) -> None:
@@ -68,7 +83,9 @@ def error_item(item_id, code: str, message: str) -> dict:
 def item_id(item: object):
     """An item's `id` when it is a JSON scalar, to echo beside its error."""
     value = item.get("id") if isinstance(item, dict) else None
-    return value if value is None or isinstance(value, (str, int, float, bool)) else None
+    if isinstance(value, str):
+        return value if len(value) <= MAX_ID_CHARS else None
+    return value if isinstance(value, (int, float, bool)) else None
 
 
 def analyze_item(item: object, limits: Limits, where: str = "") -> tuple[bool, dict]:
@@ -87,10 +104,11 @@ def analyze_line(numbered_line: tuple[int, str], limits: Limits = Limits()) -> t
     """One JSONL line in, one JSON line out: (failed, the report or the error item)."""
     number, line = numbered_line
     try:
-        item = json.loads(line)
-    except json.JSONDecodeError as error:
+        item = loads(line)
+    except ValueError as error:  # json.JSONDecodeError, or a NaN
+        message = error.msg if isinstance(error, json.JSONDecodeError) else str(error)
         failed, answer = True, error_item(None, "malformed_json",
-                                          f"line {number} is not JSON: {error.msg}")
+                                          f"line {number} is not JSON: {message}")
     else:
         failed, answer = analyze_item(item, limits, f"line {number}: ")
     return failed, json.dumps(answer, ensure_ascii=False)

@@ -41,6 +41,10 @@ MAX_WORDS_NOT_A_SENTENCE = 2
 # Flesch-Kincaid grade level (Kincaid et al., 1975), the same constants for every language, as in
 # textstat: grade = 0.39 * words per sentence + 11.8 * syllables per word - 15.59.
 FK_SENTENCE_LENGTH, FK_SYLLABLES_PER_WORD, FK_BASE = 0.39, 11.8, -15.59
+# Hyphenation is linear in a word's length with a large constant (a 960,000-character "word" of
+# "a'" repeated took 3.5 s, issue 16): only a word's first this many characters are hyphenated.
+# The longest words of the ten languages' dictionaries (German compounds) run to about 80.
+MAX_HYPHENATED_CHARS = 100
 
 def _cmu_syllables() -> dict[str, int]:
     """Lower-case word -> syllables of its first CMU pronunciation (its phonemes with a stress
@@ -87,7 +91,8 @@ def syllables(words: list[str], language: str) -> int:
         total = sum(filter(None, counts))
     else:
         unknown, total = words, 0
-    return total + sum(len(hyphenation.positions(word)) + 1 for word in unknown)
+    return total + sum(len(hyphenation.positions(word[:MAX_HYPHENATED_CHARS])) + 1
+                       for word in unknown)
 
 
 def _sample_words(doc: Document) -> tuple[list[str], int]:

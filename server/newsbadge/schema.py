@@ -24,6 +24,15 @@ from .sections import NO_ARTICLE, TOO_SHORT, UNSUPPORTED_LANGUAGE
 SCHEMA_VERSION = "newsbadge.report/2"
 
 Scalar = StrictStr | StrictInt | StrictFloat | StrictBool | None
+# Request bounds that no real page comes near (issue 16): the extension sends at most 5,000
+# blocks of at most 16 class words (extension/content/extract.js, visible.js); an address is
+# echoed, never fetched, and browsers' own limits on one are about 2,000 to 64,000 characters.
+MAX_BLOCKS = 5_000
+MAX_CLASS_WORDS = 64
+MAX_URL_CHARS = 8_192
+MAX_ID_CHARS = 256
+RequestId = Annotated[StrictStr, Field(max_length=MAX_ID_CHARS)] | StrictInt | StrictFloat | \
+    StrictBool | None
 
 
 class Block(BaseModel):
@@ -40,7 +49,8 @@ class Block(BaseModel):
         None, description="whether Readability.js kept this block in the article"
     )
     class_words: list[StrictStr] = Field(
-        default_factory=list, description="words from the class and id attributes of the block"
+        default_factory=list, max_length=MAX_CLASS_WORDS,
+        description="words from the class and id attributes of the block"
     )
 
 
@@ -52,13 +62,14 @@ class AnalyzeRequest(BaseModel):
     text: StrictStr | None = Field(None, description="the page's visible text, lines kept")
     html: StrictStr | None = Field(None, description="the page's HTML, instead of or beside text")
     title: StrictStr | None = Field(None, description="the headline, when known")
-    url: StrictStr | None = Field(None, description="the page address, for the report only")
+    url: StrictStr | None = Field(None, max_length=MAX_URL_CHARS,
+                                  description="the page address, for the report only")
     lang: StrictStr | None = Field(
         None, pattern=r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})?$", description="language override"
     )
-    id: Scalar = Field(None, description="echoed in the report (batch lines)")
+    id: RequestId = Field(None, description="echoed in the report (batch lines)")
     blocks: list[Block] | None = Field(
-        None, description="the page's block structure, from the extension"
+        None, max_length=MAX_BLOCKS, description="the page's block structure, from the extension"
     )
 
     @model_validator(mode="after")
@@ -119,11 +130,20 @@ class Scale(_Open):
     cuts: list[Cut] = Field(description="the levels in order of score")
 
 
+# Items listed in each evidence list of a section (issue 16: a 990 KB request was answered with
+# 90,000 hedges, a 4.5 MB report); as many as sourcing lists attributions (its MAX_LISTED), which
+# no real page comes near.
+MAX_EVIDENCE_ITEMS = 1_000
+TRUNCATED = Field(None, description=f"true when an evidence list was cut to its first "
+                  f"{MAX_EVIDENCE_ITEMS} items (scores and counts cover them all)")
+
+
 class Section(_Open):
     """What every graded section has."""
 
     score: float | None
     scale: Scale
+    truncated: bool | None = TRUNCATED
     reason: Literal[TOO_SHORT, UNSUPPORTED_LANGUAGE] | None = Field(
         None, description="why `score` is null and `level` insufficient")
 
@@ -232,6 +252,7 @@ class Genre(_Open):
     confidence: Annotated[float, Field(ge=0.0, le=1.0)] | None
     evidence: list[GenreSignal] = Field(
         description="spans of the signals that pushed the page towards its kind")
+    truncated: bool | None = TRUNCATED
 
 
 class BadgeReason(_Open):

@@ -8,6 +8,7 @@ cannot be parsed, so a typo stops the server at start-up instead of being silent
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -50,7 +51,9 @@ class Settings:
     cors_origins: tuple[str, ...] = ()
     # Flask-Limiter rate string per key (or per address without keys); empty turns it off.
     rate_limit: str = "120/minute"
-    rate_limit_storage: str = "memory://"
+    # Where counts are kept: shared by this server's workers (web/shared_counts.py), or Redis
+    # ("redis://host:6379") for several machines; "memory://" counts per worker.
+    rate_limit_storage: str = "workers://"
     # Number of reverse proxies in front whose X-Forwarded-For is trusted (0: none).
     trusted_proxies: int = 0
     log_level: str = "info"
@@ -91,6 +94,22 @@ _non_negative_int = _int_at_least(0, "must be a whole number, 0 or more")
 
 def _csv(raw: str) -> tuple[str, ...]:
     return tuple(item.strip() for item in raw.split(",") if item.strip())
+
+
+# A NEWSBADGE_CORS_ORIGINS entry written `re:PATTERN` is a regular expression; others are origins.
+REGEX_PREFIX = "re:"
+
+
+def _origins(raw: str) -> tuple[str, ...]:
+    """Origins, each literal or `re:PATTERN` (checked here, so a bad pattern stops start-up)."""
+    entries = _csv(raw)
+    for entry in entries:
+        if entry.startswith(REGEX_PREFIX):
+            try:
+                re.compile(entry[len(REGEX_PREFIX):])
+            except re.error as error:
+                raise ValueError(f"{entry!r} is not a regular expression: {error}") from None
+    return entries
 
 
 def _bool(raw: str) -> bool:
@@ -136,7 +155,7 @@ _PARSERS = {
     "max_json_depth": positive_int,
     "batch_max": positive_int,
     "api_keys": _csv,
-    "cors_origins": _csv,
+    "cors_origins": _origins,
     "rate_limit": _rate,
     "rate_limit_storage": str,
     "trusted_proxies": _non_negative_int,

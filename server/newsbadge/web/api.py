@@ -26,7 +26,7 @@ def blueprint(settings: Settings) -> Blueprint:
 
     @bp.post("/analyze")
     def analyze_one():
-        request = _validated(read_json(settings.max_json_depth), _limits(settings))
+        request = _validated(read_json(settings), _limits(settings))
         wall, cpu = time.perf_counter(), time.process_time()
         report = _analyze(request)
         # Server-Timing (W3C): the analysis's own time, wall and CPU, in ms; no request content.
@@ -38,7 +38,7 @@ def blueprint(settings: Settings) -> Blueprint:
     def analyze_batch():
         """Each item is validated and analysed on its own: a bad item gets an error in its place."""
         try:
-            batch = BatchRequest.model_validate(read_json(settings.max_json_depth))
+            batch = BatchRequest.model_validate(read_json(settings))
         except ValidationError as exc:
             raise errors.validation_error(exc) from None
         if len(batch.requests) > settings.batch_max:
@@ -52,7 +52,7 @@ def blueprint(settings: Settings) -> Blueprint:
         @bp.post("/noop")
         def noop():
             """The bench's baseline: same server and checks, body read and parsed, no analysis."""
-            read_json(settings.max_json_depth)
+            read_json(settings)
             return json_response({"ok": True})
 
     return bp

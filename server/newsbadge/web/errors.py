@@ -28,11 +28,18 @@ CODES = {
     404: "not_found",
     405: "method_not_allowed",
     413: "payload_too_large",
+    414: "uri_too_long",
     415: "unsupported_media_type",
+    417: "expectation_failed",
     422: "invalid_request",
     429: "rate_limited",
+    431: "headers_too_large",
     500: "internal_error",
+    501: "not_implemented",
 }
+
+
+TOO_LARGE_MESSAGE = "the request body is larger than this server accepts"
 
 
 class ApiError(Exception):
@@ -65,7 +72,7 @@ def from_http_exception(exc: HTTPException) -> ApiError:
     code = CODES.get(status, "http_error")
     message = exc.description or exc.name
     if status == 413:
-        message = "the request body is larger than this server accepts"
+        message = TOO_LARGE_MESSAGE
     elif status == 429:
         message = f"rate limit exceeded ({exc.description}); retry after the Retry-After seconds"
     headers = dict(exc.get_headers()) if status in (405, 429) else {}

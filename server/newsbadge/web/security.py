@@ -4,22 +4,27 @@
   configured key is compared in constant time (hmac.compare_digest), all of them every time, so
   the answer's timing tells nothing about which key was close.
 - Rate limit (NEWSBADGE_RATE_LIMIT): Flask-Limiter, counted per key when keys are configured, else
-  per client address; 429 with Retry-After. Storage in memory (per worker process) by default,
-  or NEWSBADGE_RATE_LIMIT_STORAGE (e.g. redis://localhost:6379) to share counts between workers.
-- CORS: closed unless NEWSBADGE_CORS_ORIGINS lists origins (the extension needs none).
+  per client address; 429 with Retry-After. Each item of a batch counts as one request. Counts
+  are shared by the workers of this server (`workers://`, shared_counts.py) by default, or kept
+  in NEWSBADGE_RATE_LIMIT_STORAGE (e.g. redis://localhost:6379) for several machines.
+- CORS: closed unless NEWSBADGE_CORS_ORIGINS lists origins (the extension needs none). Each entry
+  is an origin matched literally, or a regular expression when written `re:PATTERN`, which must
+  match the whole origin.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 
 from flask import Blueprint, Flask, current_app, request
 from flask_cors import CORS
 from flask_limiter import Limiter
 
-from ..settings import Settings
-from . import errors
+from ..settings import REGEX_PREFIX, Settings
+from . import errors, shared_counts  # noqa: F401 (registers the workers:// storage)
+from .body import read_json
 
 
 def bearer_token() -> str | None:
@@ -56,6 +61,35 @@ def rate_limit_key() -> str:
     return "addr:" + (request.remote_addr or "unknown")
 
 
+def request_cost() -> int:
+    """What a request costs against the rate limit: a batch as many requests as it has items
+    (at most batch_max; its body, read here, is parsed once for the view too), anything else
+    one. A batch with a wrong key costs one: its body is not read for a 401."""
+    settings = current_app.config["NEWSBADGE_SETTINGS"]
+    if request.endpoint != "v1.analyze_batch":
+        return 1
+    token = bearer_token()
+    if settings.api_keys and (token is None or not key_matches(token, settings.api_keys)):
+        return 1
+    try:
+        body = read_json(settings)
+    except errors.ApiError:
+        return 1  # the view answers with the error
+    items = body.get("requests") if isinstance(body, dict) else None
+    return min(len(items), settings.batch_max) if isinstance(items, list) and items else 1
+
+
+def origin_pattern(entry: str) -> re.Pattern | str:
+    """A NEWSBADGE_CORS_ORIGINS entry as flask-cors takes it: `*` as itself, `re:PATTERN` as a
+    regular expression that must match the whole origin, anything else as that origin exactly.
+    (flask-cors would read an entry with regex characters as a pattern matched at the start
+    only: `https://.*\\.trusted\\.example` let `https://a.trusted.example.evil.com` in.)"""
+    if entry == "*":
+        return entry
+    pattern = entry[len(REGEX_PREFIX):] if entry.startswith(REGEX_PREFIX) else re.escape(entry)
+    return re.compile(f"(?:{pattern})\\Z", re.IGNORECASE)
+
+
 def protect(app: Flask, v1: Blueprint, settings: Settings) -> None:
     """Wire keys, the rate limit and CORS onto the app; call before registering `v1`."""
     v1.before_request(require_api_key)
@@ -64,10 +98,11 @@ def protect(app: Flask, v1: Blueprint, settings: Settings) -> None:
         limiter = Limiter(rate_limit_key, app=app, storage_uri=settings.rate_limit_storage,
                           headers_enabled=True, strategy="fixed-window", swallow_errors=True,
                           in_memory_fallback_enabled=True)
-        limiter.shared_limit(settings.rate_limit, scope="v1",
+        limiter.shared_limit(settings.rate_limit, scope="v1", cost=request_cost,
                              exempt_when=lambda: request.method == "OPTIONS")(v1)
         app.extensions["newsbadge_limiter"] = limiter
     if settings.cors_origins:
         CORS(app, resources={r"/v1/*": {}, r"/openapi.json": {}},
-             origins=list(settings.cors_origins), allow_headers=["Authorization", "Content-Type"],
+             origins=[origin_pattern(entry) for entry in settings.cors_origins],
+             allow_headers=["Authorization", "Content-Type"],
              methods=["GET", "POST", "OPTIONS"], max_age=600)

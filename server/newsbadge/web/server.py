@@ -10,15 +10,22 @@ duration: never a body or text.
 from __future__ import annotations
 
 import gc
+import ipaddress
+import logging
 import os
 import sys
 from dataclasses import replace
 
+import orjson
+from gunicorn import util as gunicorn_util
 from gunicorn.app.base import BaseApplication
 from gunicorn.util import load_class
 
 from ..settings import Settings
 from .app import create_app
+from .errors import CODES
+
+log = logging.getLogger("newsbadge")
 
 # gunicorn access-log atoms: %(m)s method, %(U)s path without query, %(s)s status,
 # %(B)s response bytes, %(M)s duration in ms. No address, user agent, referer or query.
@@ -43,8 +50,23 @@ def quick_exit(worker_class: type) -> type:
             sys.stderr.flush()
             os._exit(0)
 
+        def handle_error(self, req, client, addr, exc) -> None:
+            """gunicorn's own answer to a request it could not read (400, 414, 431) or to an
+            error past the app (500): written by `write_json_error`, and its warning logged
+            without the client's address (gunicorn's would say `ip=...`)."""
+            super().handle_error(req, client, None, exc)
+
     QuickExit.__name__ = QuickExit.__qualname__ = f"QuickExit{worker_class.__name__}"
     return QuickExit
+
+
+def write_json_error(sock, status: int, reason: str, message: str) -> None:
+    """gunicorn.util.write_error's work, in the API's JSON (gunicorn writes an HTML page)."""
+    body = orjson.dumps({"error": {"code": CODES.get(status, "http_error"),
+                                   "message": message or reason}})
+    head = (f"HTTP/1.1 {status} {reason}\r\nConnection: close\r\n"
+            f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n")
+    gunicorn_util.write_nonblock(sock, head.encode("latin-1") + body)
 
 
 def gunicorn_options(settings: Settings) -> dict:
@@ -80,6 +102,8 @@ class _Server(BaseApplication):
     def load_config(self) -> None:
         for key, value in self.options.items():
             self.cfg.set(key, value)
+        # The one place gunicorn writes its error pages; the workers fork with this in place.
+        gunicorn_util.write_error = write_json_error
         # gunicorn >= 25 opens a control socket at one fixed path per user: two servers (or a
         # server and the bench) would fight over it, and nothing here uses it.
         if "control_socket_disable" in self.cfg.settings:
@@ -103,4 +127,23 @@ def serve(bind: str | None = None, workers: int | None = None) -> None:
     """
     settings = Settings.from_env()
     overrides = {k: v for k, v in (("bind", bind), ("workers", workers)) if v is not None}
-    _Server(replace(settings, **overrides)).run()
+    settings = replace(settings, **overrides)
+    if not settings.trusted_proxies and not is_loopback(settings.bind):
+        log.warning("listening on %s with no proxy in front (NEWSBADGE_TRUSTED_PROXIES=0): a "
+                    "few slow clients can hold every worker; expose it behind nginx "
+                    "(make serve-exposed, deploy/nginx.conf, docs/self-hosting.md)", settings.bind)
+    _Server(settings).run()
+
+
+def is_loopback(bind: str) -> bool:
+    """Whether a gunicorn bind address ("127.0.0.1:8000", "[::1]:8000", "unix:/run/x.sock",
+    "localhost:8000") can be reached from this machine only."""
+    if bind.startswith("unix:"):
+        return True
+    host = bind.rsplit(":", 1)[0].strip("[]") if ":" in bind else bind
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:  # a host name: it may resolve to any interface
+        return False
