@@ -24,7 +24,7 @@ def analyze(request: dict | AnalyzeRequest) -> dict:
     lang = language.declared(req.lang) if req.lang else language.detect(sample)
     lang["supported"] = lang["code"] in SUPPORTED_LANGUAGES
     cleaned = contamination.analyze(page, lang["code"])
-    doc = Document(cleaned.text, lang["code"], cleaned.boilerplate)
+    doc = Document(cleaned.text, lang["code"], cleaned.boilerplate, page.lines)
 
     framing = sensational.analyze(doc, page.title)
     sourced = sourcing.analyze(doc)
@@ -54,9 +54,10 @@ def analyze(request: dict | AnalyzeRequest) -> dict:
 
 
 def warm_up() -> None:
-    """Run one small analysis so that lazy loads (hyphenation dictionaries, regex caches) happen
-    at start-up, before the first reader's request."""
+    """Load what is otherwise loaded lazily (hyphenation dictionaries, jusText's stoplists) and
+    run one small analysis (regex caches), at start-up, before the first reader's request."""
     readability_warm_up()
+    contamination.warm_up()
     analyze(
         {
             "text": "The minister said on Tuesday that the plan had been approved. " * 12,

@@ -18,10 +18,10 @@ from dataclasses import dataclass
 
 from ..sections import NO_ARTICLE, TOO_SHORT, insufficient
 from ..text import Ranges
-from .classify import MAX_LINES, MIN_WORDS, Page, classify_lines, page_text, prepare
+from .classify import MAX_LINES, MIN_WORDS, Page, classify_lines, page_text, prepare, warm_up
 from .section import SCALE, merged_spans, shares
 
-__all__ = ["Page", "Result", "analyze", "page_text", "prepare"]
+__all__ = ["Page", "Result", "analyze", "page_text", "prepare", "warm_up"]
 
 
 @dataclass

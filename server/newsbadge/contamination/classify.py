@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import trafilatura
+from justext.core import define_stoplist
+from trafilatura import external as trafilatura_external
 
 from ..text import line_spans
 from . import blocks as block_signals
@@ -70,6 +72,8 @@ class Page:
     title: str | None = None  # the request's, else the HTML's (headline.html_title)
     blocks: list = field(default_factory=list)
     truncated: bool = False  # set by classify_lines: more than MAX_LINES lines
+    # Set by classify_lines: the text's non-blank lines (text.line_spans), unless truncated.
+    lines: list | None = None
 
 
 def prepare(text: str | None, html: str | None, blocks=None, title: str | None = None) -> Page:
@@ -96,6 +100,15 @@ def extractor_kept(tree, lines: list[list[str]]) -> list[bool] | None:
     except (ValueError, TypeError, RecursionError):
         main = None
     return contained(lines, main) if main else None
+
+
+def warm_up() -> None:
+    """Build now what trafilatura builds on a page's first fall-back to jusText: the union of
+    jusText's stoplists, and jusText's lower-cased set of it (lru_cache of `define_stoplist`),
+    about 30 MB together. Built in a preloading server's master they are shared by the workers;
+    left to the first HTML page, each worker built its own copies (bench/bench_speed.py: worker
+    RSS 263 -> 297 MB at the first HTML pages)."""
+    define_stoplist(trafilatura_external.JT_STOPLIST or trafilatura_external.jt_stoplist_init())
 
 
 def _category(line: Line, hint: str | None) -> str:
@@ -165,6 +178,7 @@ def classify_lines(page: Page, p_article: list[float] | None = None,
     text = page.text
     spans = line_spans(text, MAX_LINES + 1)  # one more tells whether there were more
     page.truncated = len(spans) > MAX_LINES
+    page.lines = None if page.truncated else spans
     spans = spans[:MAX_LINES]
     lines = describe([text[s:e] for s, e in spans])
     words = sum(len(line.tokens) for line in lines)
