@@ -53,16 +53,14 @@ def analyze(request: dict | AnalyzeRequest) -> dict:
     return report
 
 
-# The small analysis `warm_up` runs (and each server worker, see web/server.py).
-WARM_UP_REQUEST = {
-    "text": "The minister said on Tuesday that the plan had been approved. " * 12,
-    "title": "Plan approved",
-}
-
-
 def warm_up() -> None:
     """Load what is otherwise loaded lazily (hyphenation dictionaries, jusText's stoplists) and
     run one small analysis (regex caches), at start-up, before the first reader's request."""
     readability_warm_up()
     contamination.warm_up()
-    analyze(WARM_UP_REQUEST)
+    analyze(
+        {
+            "text": "The minister said on Tuesday that the plan had been approved. " * 12,
+            "title": "Plan approved",
+        }
+    )

@@ -17,7 +17,6 @@ from dataclasses import replace
 from gunicorn.app.base import BaseApplication
 from gunicorn.util import load_class
 
-from ..analysis import WARM_UP_REQUEST, analyze
 from ..settings import Settings
 from .app import create_app
 
@@ -48,16 +47,6 @@ def quick_exit(worker_class: type) -> type:
     return QuickExit
 
 
-def warm_worker(worker) -> None:
-    """gunicorn's post_worker_init: one small analysis in the new worker before it accepts.
-
-    A forked worker's first request writes to thousands of pages it shares with the master
-    (reference counts of the lexicons, models and code it touches), and the kernel copies each
-    one first: that made the first /v1/analyze 2.4 times as slow as a warm one (bench_speed.py).
-    The copies are made here instead, once per worker, before any reader waits on them."""
-    analyze(WARM_UP_REQUEST)
-
-
 def gunicorn_options(settings: Settings) -> dict:
     return {
         "bind": settings.bind,
@@ -70,7 +59,6 @@ def gunicorn_options(settings: Settings) -> dict:
         "keepalive": settings.keepalive,
         "max_requests": settings.max_requests,
         "max_requests_jitter": settings.max_requests // 10,
-        "post_worker_init": warm_worker,
         # The request line and headers are small for this API; bodies are limited by the app.
         "limit_request_line": 4094,
         "limit_request_fields": 50,
