@@ -13,9 +13,10 @@ wheel; textstat's own syllable counter would fetch NLTK's copy with NLTK's downl
 fails offline. Reading only the syllable counts also keeps 80 MB of phoneme lists out of memory.
 
 Why textstat is never imported: its package imports NLTK, and NLTK imports scipy, which made up
-about 1.5 s of the server's start and 100 MB of its memory (bench/bench_speed.py). The constants
-are read from textstat's own `constants.py` as data (`_textstat_lang_configs`), and the
-hyphenation dictionaries are pyphen's, as textstat's `get_pyphen` builds them.
+most of the server's start and of its memory (bench/bench_speed.py: worker RSS at start 263 ->
+209 MB, the latter with jusText's stoplists now loaded at start too). The constants are read
+from textstat's own `constants.py` as data (`_textstat_lang_configs`), and the hyphenation
+dictionaries are pyphen's, as textstat's `get_pyphen` builds them.
 """
 
 from __future__ import annotations
