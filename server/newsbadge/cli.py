@@ -1,6 +1,8 @@
 """The command line: `newsbadge analyze`, `newsbadge batch`, `newsbadge serve`.
 
 A thin shell over the analysis core: it reads files, calls `analyze`, and writes JSON or text.
+Each command imports what it needs when it runs (the core, pydantic, gunicorn), so that `--help`
+and a usage error answer at once rather than after the analysis core's start-up.
 """
 
 from __future__ import annotations
@@ -10,13 +12,9 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator
-from importlib import metadata
+from collections.abc import Callable, Iterable, Iterator
 from multiprocessing import get_context
 
-from pydantic import ValidationError
-
-from .schema import validation_message
 from .settings import SettingsError, positive_int
 
 # Exit statuses (documented in the README).
@@ -55,10 +53,23 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _version() -> str:
+    from importlib import metadata  # 0.1 s to import: only for --version
+
     try:
         return metadata.version("newsbadge")
     except metadata.PackageNotFoundError:  # run from a source tree that was never installed
         return "unknown"
+
+
+class _VersionAction(argparse.Action):
+    """`--version`: the installed package's version, looked up only when asked for."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs):
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        print(f"newsbadge {_version()}")
+        parser.exit()
 
 
 def _score_limit(raw: str) -> float:
@@ -92,7 +103,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="newsbadge",
         description="Score news pages for sensational framing, contamination and sourcing.",
     )
-    parser.add_argument("--version", action="version", version=f"newsbadge {_version()}")
+    parser.add_argument("--version", action=_VersionAction)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     analyze = commands.add_parser(
@@ -161,7 +172,10 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _run_analyze(args: argparse.Namespace) -> int:
+    from pydantic import ValidationError
+
     from .analysis import analyze
+    from .schema import validation_message
 
     try:
         content = _read(args.file)
@@ -267,6 +281,10 @@ def _score(section: dict) -> str:
 
 
 def _run_batch(args: argparse.Namespace) -> int:
+    # The core is loaded before the output file is opened: once the file exists, pages are being
+    # analysed (what a caller waiting on it, such as tests/test_cli_errors.py, relies on).
+    from .batch import analyze_line
+
     try:
         source = sys.stdin if args.input == "-" else open(args.input, encoding="utf-8")  # noqa: SIM115
         sink = sys.stdout if args.output == "-" else open(args.output, "w", encoding="utf-8")  # noqa: SIM115
@@ -276,7 +294,7 @@ def _run_batch(args: argparse.Namespace) -> int:
     total = _count_lines(args.input) if args.input != "-" else None
     failures = 0
     with source, sink:
-        for failed, line in _progress(_report_lines(source, args.workers), total):
+        for failed, line in _progress(_report_lines(analyze_line, source, args.workers), total):
             failures += failed
             sink.write(line + "\n")
     if failures:
@@ -287,9 +305,8 @@ def _run_batch(args: argparse.Namespace) -> int:
     return EXIT_USAGE if failures else EXIT_OK
 
 
-def _report_lines(source: Iterable[str], workers: int) -> Iterator[tuple[bool, str]]:
-    from .batch import analyze_line
-
+def _report_lines(analyze_line: Callable, source: Iterable[str],
+                  workers: int) -> Iterator[tuple[bool, str]]:
     requests = ((number, line) for number, line in enumerate(source, 1) if line.strip())
     if workers <= 1:
         yield from map(analyze_line, requests)

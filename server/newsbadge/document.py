@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .text import Ranges, Span, lowered, sentence_spans, words
+from .text import Ranges, Span, line_spans, lowered, sentence_spans, words
 
 
 @dataclass
@@ -21,6 +21,8 @@ class Document:
     text: str
     language: str | None = None
     boilerplate: Ranges = field(default_factory=Ranges)
+    # The text's lines when contamination has found them already (Page.lines), else None.
+    known_lines: list[Span] | None = field(default=None, repr=False)
 
     @cached_property
     def _words(self) -> tuple[list[Span], list[str]]:
@@ -33,6 +35,11 @@ class Document:
     @property
     def word_strings(self) -> list[str]:
         return self._words[1]
+
+    @cached_property
+    def lines(self) -> list[Span]:
+        """The text's non-blank lines (see `text.line_spans`)."""
+        return line_spans(self.text) if self.known_lines is None else self.known_lines
 
     @cached_property
     def sentences(self) -> list[Span]:

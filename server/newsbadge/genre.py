@@ -31,7 +31,7 @@ from operator import itemgetter
 from . import datafiles
 from .document import Document
 from .sections import TOO_SHORT, UNSUPPORTED_LANGUAGE
-from .text import Ranges, Span, line_spans
+from .text import Ranges, Span
 
 # Fewer article words than this and one "I" or one quote swings every rate: no genre is given.
 MIN_WORDS = 80
@@ -144,7 +144,7 @@ def signals(doc: Document) -> Signals:
     if spans["quote"]:
         _unquote(spans, Ranges(tuple(spans["quote"])))
     _sentence_signals(doc, spans)
-    lines = doc.boilerplate.outside(line_spans(text)) if doc.boilerplate else line_spans(text)
+    lines = doc.boilerplate.outside(doc.lines) if doc.boilerplate else doc.lines
     found.lines = len(lines)
     _line_signals(text, lines, spans)
     found.sentence_words = found.words / max(found.sentences, 1)

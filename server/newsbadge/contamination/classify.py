@@ -71,6 +71,8 @@ class Page:
     title: str | None = None  # the request's, else the HTML's (headline.html_title)
     blocks: list = field(default_factory=list)
     truncated: bool = False  # set by classify_lines: more than MAX_LINES lines
+    # Set by classify_lines: the text's non-blank lines (text.line_spans), unless truncated.
+    lines: list | None = None
 
 
 def prepare(text: str | None, html: str | None, blocks=None, title: str | None = None) -> Page:
@@ -99,7 +101,9 @@ def extractor_kept(tree, lines: list[list[str]]) -> list[bool] | None:
     finally:
         # trafilatura (and the libraries it calls) keep each page's strings in LRU caches: about
         # 29 MB per 1.5 MB page, 1.4 GB of a worker after 50 (issue 16). Its own reset (which
-        # ends with a gc.collect) costs about 10 ms a page.
+        # ends with a gc.collect) costs 0.15 ms a page once the server's heap is frozen. It also
+        # drops jusText's 30 MB stoplist, so a worker no longer keeps one of its own after the
+        # first page that falls back to jusText (rare: 1 of 48 fixture and scrapinghub pages).
         reset_caches()
     return contained(lines, main) if main else None
 
@@ -171,6 +175,7 @@ def classify_lines(page: Page, p_article: list[float] | None = None,
     text = page.text
     spans = line_spans(text, MAX_LINES + 1)  # one more tells whether there were more
     page.truncated = len(spans) > MAX_LINES
+    page.lines = None if page.truncated else spans
     spans = spans[:MAX_LINES]
     lines = describe([text[s:e] for s, e in spans])
     words = sum(len(line.tokens) for line in lines)
