@@ -14,22 +14,16 @@ import signal
 import subprocess
 import sys
 
+import dask.bag
 import pytest
+from warcio.archiveiterator import ArchiveIterator
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
 
-pytest.importorskip("distributed", reason="needs the extra newsbadge[dask]")
-pytest.importorskip("warcio", reason="needs the extra newsbadge[dask]")
-
-import dask.bag  # noqa: E402
-from warcio.archiveiterator import ArchiveIterator  # noqa: E402
-from warcio.statusandheaders import StatusAndHeaders  # noqa: E402
-from warcio.warcwriter import WARCWriter  # noqa: E402
-
-from newsbadge import distributed  # noqa: E402
-from newsbadge.batch import Limits, analyze_item, analyze_line  # noqa: E402
-from newsbadge.cli import main  # noqa: E402
-from newsbadge_dev.batch_pages import varied_requests  # noqa: E402
-
-pytestmark = pytest.mark.slow  # a cluster of worker processes
+from newsbadge import distributed
+from newsbadge.batch import Limits, analyze_item, analyze_line
+from newsbadge.cli import main
+from newsbadge_dev.batch_pages import varied_requests
 
 
 @pytest.fixture(scope="module")
@@ -58,6 +52,7 @@ def write_jsonl(path, lines: list[str]) -> str:
     return str(path)
 
 
+@pytest.mark.slow  # worker processes
 def test_400_requests_through_dask_local_are_the_local_batch_byte_for_byte(tmp_path):
     source = write_jsonl(tmp_path / "in.jsonl", jsonl_lines(400))
     outputs = {}
@@ -75,6 +70,7 @@ def test_400_requests_through_dask_local_are_the_local_batch_byte_for_byte(tmp_p
     assert len(set(ids)) == len(ids) == 399  # every report once (the malformed line: id None)
 
 
+@pytest.mark.slow  # worker processes
 def test_a_glob_is_numbered_as_its_files_joined_and_dir_output_is_one_file_a_partition(
         tmp_path, client):
     lines = jsonl_lines(60)
@@ -91,6 +87,7 @@ def test_a_glob_is_numbered_as_its_files_joined_and_dir_output_is_one_file_a_par
     assert "".join(part.read_text(encoding="utf-8") for part in parts) == local_batch(lines)
 
 
+@pytest.mark.slow  # worker processes
 def test_a_bag_of_requests_is_a_bag_of_reports_and_error_items(client):
     requests = varied_requests(12) + [{"id": "bad", "text": 5}]
     bag = dask.bag.from_sequence(requests, npartitions=4)
@@ -142,6 +139,7 @@ def crawl(tmp_path, wire_story, story):
     return path, ids
 
 
+@pytest.mark.slow  # worker processes
 def test_a_warc_s_html_responses_are_scored_with_their_url_and_record_id(crawl, client):
     path, ids = crawl
     parts, total = distributed.sources(str(path), distributed.thread_count(client))
@@ -162,6 +160,20 @@ def test_a_warc_response_is_decoded_by_its_declared_charset(crawl):
     assert "Le café a fermé." in requests[2]["html"]
 
 
+@pytest.mark.parametrize(("content_type", "head", "encoding"), [
+    ("text/html; charset=ISO-8859-1", '<meta charset="utf-8">', "iso8859-1"),
+    ("text/html", '<meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">',
+     "shift_jis"),
+    ("text/html", "<title>no charset</title>", "utf-8"),
+    ("text/html; charset=no-such-charset", "", "utf-8"),
+])
+def test_the_header_s_charset_comes_first_then_the_page_s_meta_then_utf8(
+        content_type, head, encoding):
+    body = f"<html><head>{head}</head><body><p>Text.</p></body></html>".encode()
+    assert distributed.body_encoding(content_type, body) == encoding
+
+
+@pytest.mark.slow  # worker processes
 def test_a_killed_worker_s_partitions_are_redone_and_every_report_comes_once(tmp_path, client):
     lines = jsonl_lines(240)
     parts, _ = distributed.sources(write_jsonl(tmp_path / "in.jsonl", lines),
@@ -201,6 +213,7 @@ finally:
 """
 
 
+@pytest.mark.slow  # a subprocess
 def test_the_service_and_the_command_line_load_no_dask_until_a_dask_batch_runs():
     loaded = subprocess.run([sys.executable, "-c", HELP_THEN_MODULES], capture_output=True,
                             text=True, timeout=120, check=False)

@@ -19,11 +19,13 @@ never load them (they are the optional extra `newsbadge[dask]`).
 
 from __future__ import annotations
 
+import codecs
 import glob
 import io
 import json
 import math
 import os
+import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
@@ -44,6 +46,10 @@ WARC_SUFFIXES = (".warc", ".warc.gz")
 NO_LIMITS = Limits()
 # The content types of the HTTP responses a WARC input sends as HTML (other records are skipped).
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+# `charset=NAME` in a Content-Type header or in a page's <meta> (charset=, or http-equiv content=).
+CHARSET_RE = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+# How far into a page a browser looks for its <meta charset> (the HTML standard's prescan).
+META_SNIFF_BYTES = 1024
 # Written by a partition into its output directory: part-00000.jsonl, part-00001.jsonl, ...
 PART_NAME = "part-{:05d}.jsonl"
 
@@ -104,17 +110,25 @@ def text_lines(data: bytes) -> list[str]:
 
 def warc_request(record) -> dict:
     """A WARC response as an `html` request: its target URL, its WARC-Record-ID as `id`, its body
-    decoded by the charset the response declares (UTF-8 when it declares none)."""
+    decoded by the charset it declares (`body_encoding`)."""
     headers = record.rec_headers
-    charset = record.http_headers.get_header("Content-Type", "").partition("charset=")[2]
-    encoding = charset.split(";")[0].strip().strip("\"'") or "utf-8"
     body = record.content_stream().read()
-    try:
-        html = body.decode(encoding, errors="replace")
-    except LookupError:  # a charset Python does not know
-        html = body.decode("utf-8", errors="replace")
+    html = body.decode(body_encoding(record.http_headers.get_header("Content-Type", ""), body),
+                       errors="replace")
     return {"id": headers.get_header("WARC-Record-ID"),
             "url": headers.get_header("WARC-Target-URI"), "html": html}
+
+
+def body_encoding(content_type: str, body: bytes) -> str:
+    """The charset of the Content-Type header, else of a <meta> in the page's first bytes (as a
+    browser looks for it), else UTF-8; UTF-8 too for a charset Python does not know."""
+    declared = CHARSET_RE.search(content_type) or CHARSET_RE.search(
+        body[:META_SNIFF_BYTES].decode("ascii", errors="replace"))
+    name = declared.group(1) if declared else "utf-8"
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return "utf-8"
 
 
 def is_html_response(record) -> bool:
@@ -127,8 +141,10 @@ def is_html_response(record) -> bool:
 
 
 def input_paths(pattern: str) -> list[str]:
-    """The files a path or glob names, sorted (their lines are numbered in that order)."""
+    """The files a path or glob names, sorted (their lines are numbered in that order), as
+    absolute paths (a remote worker's working directory is not ours)."""
     found = sorted(glob.glob(pattern)) if glob.has_magic(pattern) else [pattern]
+    found = [os.path.abspath(path) for path in found]
     if not found:
         raise FileNotFoundError(2, "no file matches", pattern)
     for path in found:
@@ -243,7 +259,8 @@ def write_parts(client, parts: list, directory: str,
     """Writes one file per partition in `directory`; yields (lines, failed) as each is written."""
     from distributed import as_completed
 
-    futures = client.map(write_part, range(len(parts)), parts, directory=directory,
+    futures = client.map(write_part, range(len(parts)), parts,
+                         directory=os.path.abspath(directory),
                          limits=limits, pure=False)
     for future in as_completed(futures):
         yield future.result()
