@@ -33,10 +33,11 @@ from pathlib import Path
 
 from .batch import Limits, analyze_item, analyze_line
 
-# Requests in one partition, at most: about 2 s of analysis (20 ms a page, bench/bench_core.py),
-# so that a killed worker's partition is redone quickly and the last partitions finish together;
-# Dask's own cost per task (about 1 ms) is lost in it.
-MAX_PARTITION = 100
+# Requests in one partition, at most: 0.1 to 2.5 s of analysis (2 to 50 ms a page, measured on
+# the fixture pages and the seed page), so that a killed worker's partition is redone quickly and
+# the last partitions finish together; Dask's cost per task (about 1 ms, its documentation says)
+# is lost in it.
+MAX_PARTITION = 50
 # Partitions per worker thread, at least, when the input is small: a worker that finishes early
 # takes the next one instead of waiting for the slowest.
 PARTITIONS_PER_THREAD = 8
