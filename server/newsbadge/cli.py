@@ -145,14 +145,24 @@ def _parser() -> argparse.ArgumentParser:
         description="Read one JSON request per line, write one JSON report per line, in order. "
         "A bad line yields an error line and the batch goes on.",
     )
-    batch.add_argument("input", nargs="?", default="-", help="JSONL file; - for stdin")
-    batch.add_argument("-o", "--output", default="-", help="JSONL file to write; - for stdout")
+    batch.add_argument("input", nargs="?", default="-",
+                       help="JSONL file; - for stdin; with --dask also a quoted glob of JSONL "
+                       "files or WARC files (*.warc, *.warc.gz)")
+    batch.add_argument("-o", "--output", default="-",
+                       help="JSONL file to write; - for stdout; with --dask, DIR/ for one file "
+                       "per partition")
     batch.add_argument(
         "-w",
         "--workers",
         type=_workers,
         default=os.cpu_count() or 1,
-        help="worker processes (default: one per CPU)",
+        help="worker processes (default: one per CPU); with --dask local, the cluster's",
+    )
+    batch.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        help="run on the Dask scheduler at ADDRESS (tcp://host:8786), or on a local cluster "
+        "(local); needs the extra newsbadge[dask]",
     )
     batch.set_defaults(run=_run_batch)
 
@@ -281,6 +291,8 @@ def _score(section: dict) -> str:
 
 
 def _run_batch(args: argparse.Namespace) -> int:
+    if args.dask:
+        return _run_dask_batch(args)
     # The core is loaded before the output file is opened: once the file exists, pages are being
     # analysed (what a caller waiting on it, such as tests/test_cli_errors.py, relies on).
     from .batch import analyze_line
@@ -292,17 +304,74 @@ def _run_batch(args: argparse.Namespace) -> int:
         print(f"newsbadge: {error.filename}: {error.strerror}", file=sys.stderr)
         return EXIT_USAGE
     total = _count_lines(args.input) if args.input != "-" else None
-    failures = 0
     with source, sink:
-        for failed, line in _progress(_report_lines(analyze_line, source, args.workers), total):
-            failures += failed
-            sink.write(line + "\n")
+        return _batch_status(_write_lines(
+            sink, _progress(_report_lines(analyze_line, source, args.workers), total)))
+
+
+def _write_lines(sink, lines: Iterable[tuple[bool, str]]) -> int:
+    """Writes each report line; the number of failed ones."""
+    failures = 0
+    for failed, line in lines:
+        failures += failed
+        sink.write(line + "\n")
+    return failures
+
+
+def _batch_status(failures: int) -> int:
     if failures:
         print(
             f"newsbadge: {failures} line(s) failed; their error lines are in the output",
             file=sys.stderr,
         )
     return EXIT_USAGE if failures else EXIT_OK
+
+
+def _run_dask_batch(args: argparse.Namespace) -> int:
+    """The batch on a Dask cluster: one output file, or one per partition with `-o DIR/`."""
+    try:
+        from . import distributed
+    except ImportError:
+        print("newsbadge: --dask needs Dask: pip install 'newsbadge[dask]'", file=sys.stderr)
+        return EXIT_USAGE
+    if args.input == "-":
+        print("newsbadge: --dask reads files (the workers read them): give a file or a glob",
+              file=sys.stderr)
+        return EXIT_USAGE
+    to_directory = args.output.endswith(os.sep) or os.path.isdir(args.output)
+    try:
+        distributed.input_paths(args.input)
+        with distributed.connect(args.dask, args.workers) as client:
+            link = distributed.dashboard(client)
+            print(f"newsbadge: Dask dashboard at {link}" if link else
+                  "newsbadge: the Dask scheduler serves no dashboard", file=sys.stderr)
+            parts, total = distributed.sources(args.input, distributed.thread_count(client))
+            if to_directory:
+                os.makedirs(args.output, exist_ok=True)
+                return _batch_status(_count_parts(
+                    distributed.write_parts(client, parts, args.output), total))
+            sink = sys.stdout if args.output == "-" else open(args.output, "w", encoding="utf-8")  # noqa: SIM115
+            with sink:
+                return _batch_status(_write_lines(
+                    sink, _progress(distributed.report_lines(client, parts), total)))
+    except OSError as error:
+        print(f"newsbadge: {error.filename or args.dask}: {error.strerror or error}",
+              file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _count_parts(written: Iterator[tuple[int, int]], total: int) -> int:
+    """The number of failed lines of the partition files as each is written; on a terminal, the
+    progress bar moves by a partition's lines at a time."""
+    failures = 0
+    bar = _progress(None, total)  # a bar updated by hand; None when standard error is no terminal
+    for lines, failed in written:
+        failures += failed
+        if bar is not None:
+            bar.update(lines)
+    if bar is not None:
+        bar.close()
+    return failures
 
 
 def _report_lines(analyze_line: Callable, source: Iterable[str],
