@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import lxml.html
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -103,6 +104,20 @@ def test_seed_page_headline_is_article_and_its_upsells_interrupt_it(seed_text):
     assert placement["0 Comments"] == "around"
     # Without the title the same first line is not spared as a headline.
     assert _spans_over(analyze(prepare(text, None), "en").section, text, SEED_TITLE)
+
+
+SHARE_BUTTONS = ["Share", "Facebook", "Twitter", "LinkedIn", "Email", "WhatsApp", "Reddit",
+                 "Print"]
+
+
+def test_share_buttons_after_the_first_paragraph_interrupt_it_and_leave_it_article(seed_text):
+    lines = seed_text.splitlines()
+    text = "\n".join(lines[:1] + SHARE_BUTTONS + lines[1:])
+    section = analyze(prepare(text, None), "en").section
+    assert not _spans_over(section, text, lines[0])
+    shares_spans = _spans_over(section, text, "\n".join(SHARE_BUTTONS))
+    assert [(s["category"], s["placement"]) for s in shares_spans] == [("social", "inside")]
+    assert shares_spans[0]["text"] == "\n".join(SHARE_BUTTONS)
 
 
 def test_seed_page_furniture_is_found_and_article_sentences_are_not(seed_text):
@@ -288,6 +303,19 @@ def test_article_inside_any_widget_a_repair_wraps_it_in_is_kept(opening):
     tree = parse(html)
     tag = re.match(r"<(\w+)", opening).group(1)
     assert tree.xpath(f"//{tag}//main"), "the repair did not happen: the test would prove nothing"
+    _assert_article_kept(analyze_request({"html": html}))
+
+
+def test_an_article_after_an_early_end_of_document_is_kept():
+    # A theme that closes the document after its header and prints the article after it: the
+    # browser's parser reads on and shows the article; libxml2 alone stops at </html>.
+    paragraphs = "".join(f"<p>{p}</p>\n" for p in ARTICLE.splitlines())
+    html = ("<!DOCTYPE html><html><head><title>Mill Street library</title></head><body>"
+            '<header><nav><a href="/">Home</a> <a href="/news">News</a></nav></header>\n'
+            f"</body>\n</html>\n<div class=\"post\"><article>{paragraphs}</article></div>\n")
+    first_sentence = ARTICLE.split(".")[0]
+    assert first_sentence not in lxml.html.document_fromstring(html).text_content(), (
+        "libxml2 reads past </html> now: the test would prove nothing")
     _assert_article_kept(analyze_request({"html": html}))
 
 

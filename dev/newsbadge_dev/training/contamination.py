@@ -92,9 +92,11 @@ def predict(stage: dict, X) -> np.ndarray:
 
 def stacked(X, p_article, sizes) -> np.ndarray:
     """Stage-2 matrix: stage 1's features plus its probabilities around each line."""
+    # Each line's word count, back from its log_words feature (log1p of the count).
+    n_words = np.rint(np.expm1(X[:, features.NAMES.index("log_words")])).astype(int).tolist()
     out, start = [], 0
     for n in sizes:
-        out += model.context_of(p_article[start:start + n].tolist())
+        out += model.context_of(p_article[start:start + n].tolist(), n_words[start:start + n])
         start += n
     return np.hstack([X, np.array(out)])
 

@@ -41,6 +41,10 @@ HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I
 # React's streamed server rendering sends a page's content in `<div hidden id="S:0">` and moves
 # it into place with an inline script: what a reader sees (wcxb dev 0155 renders nothing else).
 REACT_STREAMED_RE = re.compile(r"S:\d+$")
+# A browser's parser reads on past `</body>` and `</html>` (content after them goes back into the
+# body); libxml2 stops there, and a page with an early `</html>` lost what followed it (wcxb dev
+# 0310: the whole article). Removed before parsing, as they change nothing else.
+END_OF_DOCUMENT_RE = re.compile(r"</(?:body|html)\s*>", re.I)
 HIDDEN_XPATH = ".//*[@hidden or @type='hidden' or @style]"
 # Characters libxml2 refuses (C0 controls but tab/newline/return, lone surrogates, U+FFFE/FFFF).
 UNPARSABLE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -104,6 +108,7 @@ def parse(html: str) -> lxml.html.HtmlElement | None:
         html = html.translate(UNPARSABLE_CHARACTERS)
     if not html.strip():
         return None
+    html = END_OF_DOCUMENT_RE.sub("", html)
     try:
         return lxml.html.document_fromstring(html, parser=PARSER)
     except (etree.ParserError, ValueError):
