@@ -55,7 +55,8 @@ dist: $(INSTALLED_RUN)
 
 test: test-python test-extension
 
-test-python: venv
+# nginx (mk/exposed.mk) for the test of the exposed deployment.
+test-python: venv nginx
 	$(BIN)/pytest -q -n 2 --ignore=tests/extension
 
 # Tests marked slow (a real server, a subprocess, a browser, long hypothesis runs) are left out.
