@@ -70,3 +70,19 @@ def test_short_and_unsupported_texts_get_no_genre(wire_story):
     assert analyze({"text": "Too short to judge."})["genre"]["reason"] == "too_short"
     section = analyze({"text": wire_story, "lang": "ja"})["genre"]
     assert section["kind"] is None and section["reason"] == "unsupported_language"
+
+
+def test_sentence_spread_tells_even_sentences_from_mixed_ones():
+    even = "The council met on Monday and approved the budget for next year. " * 12
+    mixed = ("No. The council met on Monday, argued for hours about every line of a budget "
+             "that nobody had read in full, and approved it anyway. Absurd. ") * 6
+    assert genre.signals(Document(even, "en")).rates()["sentence_spread"] == 0
+    assert genre.signals(Document(mixed, "en")).rates()["sentence_spread"] > 0.5
+
+
+def test_views_inside_quotes_are_the_speakers_not_the_authors():
+    quoted = "“I think this is a terrible plan,” the mayor said on Monday. " * 10
+    own = "I think this is a terrible plan, and the mayor knows it. " * 10
+    for signal in ("opinion_verb", "evaluative"):
+        assert genre.signals(Document(quoted, "en")).rates()[signal] == 0
+        assert genre.signals(Document(own, "en")).rates()[signal] > 5
