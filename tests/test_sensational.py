@@ -328,3 +328,56 @@ def test_repeated_topic_word_counts_with_falling_weight():
     assert len(weights) == 6
     assert weights == sorted(weights, reverse=True) and weights[0] > weights[-1]
     assert weights[-1] == pytest.approx(weights[0] / 6, abs=1e-3)
+
+
+# Pages written for these tests in French, German and Italian: an opinion piece against a pension
+# reform, and the loaded words a reader of each language would point at.
+LOADED_PAGES = {"fr": ("loaded_opinion_fr.txt", {"scandaleux", "irresponsable", "honte", "folie"}),
+                "de": ("loaded_opinion_de.txt", {"skandalös", "Schande", "blinde"}),
+                "it": ("loaded_opinion_it.txt", {"vergogna", "follia", "tradimento"})}
+
+
+@pytest.mark.parametrize("language", sorted(LOADED_PAGES))
+def test_loaded_pages_in_other_languages_get_a_framing_grade_with_their_loaded_words(language):
+    name, loaded_words = LOADED_PAGES[language]
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    report = analyze({"text": text, "title": text.split("\n", 1)[0]})
+    section = report["sensational"]
+    assert report["language"]["code"] == language
+    assert section["supported"] is True and section["level"] in ("moderate", "high")
+    assert section["per_100_words"] > sensational.BODY_THRESHOLDS[language]["moderate"]
+    assert loaded_words <= {e["text"] for e in section["evidence"]}
+    # The headline has no model in these languages; the body's grade stands.
+    assert section["headline"]["reason"] == "unsupported_language"
+    assert report["readability"]["supported"] is True
+    assert report["sourcing"]["supported"] is False
+    assert report["sourcing"]["reason"] == "unsupported_language"
+
+
+def test_calm_text_in_french_scores_below_a_loaded_one():
+    calm = ("Le conseil municipal a voté mardi le budget de l'année prochaine. Il prévoit deux "
+            "millions d'euros pour les routes et l'ouverture des bibliothèques le dimanche. ") * 6
+    loaded = (FIXTURES / "loaded_opinion_fr.txt").read_text(encoding="utf-8")
+    calm_section = sensational.analyze(Document(calm, "fr"), None)
+    loaded_section = sensational.analyze(Document(loaded, "fr"), None)
+    assert calm_section["per_100_words"] < loaded_section["per_100_words"] / 3
+
+
+def test_elided_article_is_no_part_of_the_cue():
+    text = "Le ministre affiche une arrogance rare, et c'est l'arrogance qui choque. " * 2
+    found = [e["text"] for e in cues.find(Document(text, "fr"))]
+    assert "arrogance" in found and not any("'" in t for t in found)
+
+
+def test_german_noun_inside_a_sentence_is_a_cue_but_a_two_word_name_is_not():
+    text = "Das Gesetz ist eine Schande für das Land. Die Schande Partei tagt morgen. "
+    found = [(e["start"], e["text"]) for e in cues.find(Document(text, "de"))]
+    assert (text.index("Schande"), "Schande") in found
+    assert all(start != text.rindex("Schande") for start, _ in found)
+
+
+def test_german_and_french_quotation_marks_make_quotes():
+    text = "Er sagte: \u201eDas ist eine Schande\u201c. Il a dit \u00abc'est une honte\u00bb ici."
+    spans = cues.quote_ranges(text, 0, len(text)).spans
+    assert [text[s:e] for s, e in spans] == ["\u201eDas ist eine Schande\u201c",
+                                             "\u00abc'est une honte\u00bb"]

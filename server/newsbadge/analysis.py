@@ -5,12 +5,22 @@ from __future__ import annotations
 from . import contamination, genre, language, sensational, sourcing
 from .badge import badge
 from .document import Document
-from .readability import readability
+from .readability import READABILITY_LANGUAGES, readability
 from .readability import warm_up as readability_warm_up
 from .schema import SCHEMA_VERSION, AnalyzeRequest
 
 # Languages that framing or sourcing has rules for; the report's `language.supported`.
 SUPPORTED_LANGUAGES = sensational.LANGUAGES | sourcing.LANGUAGES
+# The languages each section has rules for: its `supported` field says whether the page's is one
+# (an unsupported section grades nothing and says `unsupported_language`, but contamination,
+# whose line features read any language's pages, and whose phrase rules know these).
+SECTION_LANGUAGES = {
+    "readability": READABILITY_LANGUAGES,
+    "sensational": sensational.LANGUAGES | sensational.HEADLINE_LANGUAGES,
+    "contamination": contamination.LANGUAGES,
+    "sourcing": sourcing.LANGUAGES,
+    "genre": genre.LANGUAGES,
+}
 
 
 def analyze(request: dict | AnalyzeRequest) -> dict:
@@ -44,6 +54,8 @@ def analyze(request: dict | AnalyzeRequest) -> dict:
         "genre": kind,
         "badge": badge(framing, cleaned.section, sourced, kind),
     }
+    for name, languages in SECTION_LANGUAGES.items():
+        report[name]["supported"] = lang["code"] in languages
     if req.text is None:
         report["text"] = doc.text
     if req.url is not None:
