@@ -99,9 +99,15 @@ class Stats(_Open):
     sentences: int
 
 
+# Every section's `supported`: whether it has rules for the page's language (a section without
+# them grades nothing, with reason unsupported_language; contamination still reads the page).
+SUPPORTED = Field(None, description="whether this section has rules for the page's language")
+
+
 class Readability(_Open):
     flesch_reading_ease: float | None
     grade_level: float | None
+    supported: bool | None = SUPPORTED
 
 
 class Cut(_Open):
@@ -126,6 +132,7 @@ class Section(_Open):
     scale: Scale
     reason: Literal[TOO_SHORT, UNSUPPORTED_LANGUAGE] | None = Field(
         None, description="why `score` is null and `level` insufficient")
+    supported: bool | None = SUPPORTED
 
 
 class Headline(_Open):
@@ -232,6 +239,7 @@ class Genre(_Open):
     confidence: Annotated[float, Field(ge=0.0, le=1.0)] | None
     evidence: list[GenreSignal] = Field(
         description="spans of the signals that pushed the page towards its kind")
+    supported: bool | None = SUPPORTED
 
 
 class BadgeReason(_Open):
