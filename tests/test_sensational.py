@@ -146,7 +146,7 @@ def test_degenerate_titles_score_in_range(title):
 def test_title_only_request_gets_a_headline_and_no_body_grade():
     section = analyze({"title": "You Won't Believe What These 12 Mayors Did"})["sensational"]
     assert section["level"] == "insufficient"
-    assert section["headline"]["score"] > sensational.HEADLINE_THRESHOLDS["moderate"]
+    assert section["headline"]["score"] > sensational.HEADLINE_THRESHOLDS["en"]["moderate"]
 
 
 @pytest.mark.parametrize("title", ["How was your weekend running?",  # langdetect: Afrikaans
@@ -173,17 +173,30 @@ def test_all_capitals_headline_has_no_shouting_cue():
     assert not any(c["cue"] == "shouting" for c in found)
 
 
-def test_non_english_text_is_unsupported():
-    spanish = ("El ayuntamiento aprob\u00f3 el martes un presupuesto revisado que a\u00f1ade dos "
-               "millones para reparar calles y ampl\u00eda el horario de las bibliotecas. ") * 5
-    section = sensational.analyze(Document(spanish, "es"), "Un presupuesto para las calles")
+def test_text_in_a_language_without_cues_is_unsupported():
+    portuguese = ("A câmara aprovou na terça-feira um orçamento revisto que acrescenta dois "
+                  "milhões para reparar ruas e alarga o horário das bibliotecas. ") * 5
+    section = sensational.analyze(Document(portuguese, "pt"), "Um orçamento para as ruas")
     assert section["level"] == "insufficient"
     assert section["reason"] == "unsupported_language"
     assert section["headline"]["score"] is None
     with pytest.raises(ValueError):
-        sensational.headline_score("Un presupuesto", "es")
-    report = analyze({"text": spanish, "title": "Un presupuesto para las calles"})
+        sensational.headline_score("Um orçamento", "pt")
+    report = analyze({"text": portuguese, "title": "Um orçamento para as ruas"})
     assert report["sensational"]["reason"] == "unsupported_language"
+    assert report["sensational"]["supported"] is False
+
+
+def test_spanish_headline_is_scored_by_its_own_model_while_the_body_is_not_graded():
+    spanish = ("El ayuntamiento aprob\u00f3 el martes un presupuesto revisado que a\u00f1ade dos "
+               "millones para reparar calles y ampl\u00eda el horario de las bibliotecas. ") * 5
+    bait = "Lo que nadie te dijo sobre el caf\u00e9"
+    news = "El Gobierno anuncia nuevas medidas contra la inflaci\u00f3n"
+    assert sensational.headline_score(bait, "es") > sensational.HEADLINE_THRESHOLDS["es"][
+        "moderate"] > sensational.headline_score(news, "es")
+    section = sensational.analyze(Document(spanish, "es"), bait)
+    assert section["reason"] == "unsupported_language" and section["evidence"] == []
+    assert section["headline"]["level"] != "insufficient"
 
 
 def test_calm_wire_report_scores_low():
@@ -212,7 +225,7 @@ def test_body_score_is_a_density_not_a_count():
 def test_clickbait_headline_outscores_news_headline():
     news = sensational.headline_score("Council approves budget with road repairs after hearing")
     bait = sensational.headline_score("21 Things You Won't Believe This Council Did")
-    assert bait > sensational.HEADLINE_THRESHOLDS["high"] > news
+    assert bait > sensational.HEADLINE_THRESHOLDS["en"]["high"] > news
     _, found = sensational.headline.score("21 Things You Won't Believe This Council Did")
     assert {"listicle_number", "second_person", "forward_reference", "clickbait"} <= {
         c["cue"] for c in found

@@ -16,7 +16,7 @@ SUPPORTED_LANGUAGES = sensational.LANGUAGES | sourcing.LANGUAGES
 # whose line features read any language's pages, and whose phrase rules know these).
 SECTION_LANGUAGES = {
     "readability": READABILITY_LANGUAGES,
-    "sensational": sensational.LANGUAGES | sensational.HEADLINE_LANGUAGES,
+    "sensational": sensational.LANGUAGES,
     "contamination": contamination.LANGUAGES,
     "sourcing": sourcing.LANGUAGES,
     "genre": genre.LANGUAGES,

@@ -25,7 +25,7 @@ from .lexicon import BODY_LANGUAGES, LEARNED
 
 # Languages whose article bodies are graded, and those whose headlines are.
 LANGUAGES = frozenset(BODY_LANGUAGES)
-HEADLINE_LANGUAGES = frozenset({"en"})
+HEADLINE_LANGUAGES = frozenset(headline.MODELS)
 # Fewer article words than this and the density is noise (one loaded word in 20 is 5 per 100).
 MIN_WORDS = 50
 # Where the data-derived "moderate" and "high" thresholds sit on the 0-100 scale. Display choices:
@@ -44,7 +44,7 @@ HEADLINE_SHARE = 1 / 3
 # Evidence listed in a report, at most (the density counts every cue).
 MAX_EVIDENCE = 300
 
-HEADLINE_THRESHOLDS = headline.MODEL["thresholds"]
+HEADLINE_THRESHOLDS = {language: model["thresholds"] for language, model in headline.MODELS.items()}
 # Per language: English's from PolNeAR (body_thresholds.json), the others' from their own
 # reporting articles (cue_weights_LANG.json).
 BODY_THRESHOLDS = {
@@ -97,7 +97,7 @@ def headline_score(title: str, language: str = "en") -> float:
     """The headline's clickbait framing, 0-100 (the model's probability, in percent)."""
     if language not in HEADLINE_LANGUAGES:
         raise ValueError(f"no headline model for language {language!r}")
-    return headline.score(title)[0]
+    return headline.score(title, language)[0]
 
 
 def sentence_score(text: str, language: str = "en") -> float:
@@ -113,9 +113,10 @@ def _headline(title: str, language: str | None) -> dict:
     if language not in HEADLINE_LANGUAGES and language not in (None, "und"):
         return {"text": title, "score": None, "level": "insufficient", "scaled": None,
                 "reason": UNSUPPORTED_LANGUAGE, "cues": []}
-    probability, found = headline.score(title)
-    scaled = round(_scale(probability, HEADLINE_THRESHOLDS["moderate"],
-                          HEADLINE_THRESHOLDS["high"], 100), 1)
+    model = language if language in HEADLINE_LANGUAGES else "en"
+    probability, found = headline.score(title, model)
+    thresholds = HEADLINE_THRESHOLDS[model]
+    scaled = round(_scale(probability, thresholds["moderate"], thresholds["high"], 100), 1)
     return {"text": title, "score": round(probability, 1), "level": SCALE.level(scaled),
             "scaled": scaled, "cues": found}
 
