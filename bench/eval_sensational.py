@@ -10,7 +10,10 @@ scorer's (commit cda74a5: hand lexicons, headline features trained on clickbait 
    span; beside it, the share of all words inside one), and the Spearman between an article's cue
    density and its density of framing spans; weights learned on the other collection, and in
    article folds with the other collection in training too (newsbadge_dev.training.body_cues).
-3. Out of the training domain, $NEWSBADGE_DATA/polnear: the headlines and article bodies of seven
+3. Other languages, $NEWSBADGE_DATA/semeval2023/{fr,ge,it,po,ru} (train splits): the same
+   figures in 5 article folds (article i of the sorted ids in fold i % 5), each fold measured
+   with cues learned on the language's other four; fr, de and it ship, pl and ru do not.
+4. Out of the training domain, $NEWSBADGE_DATA/polnear: the headlines and article bodies of seven
    US publishers (no framing labels): the share of each level per publisher, as a sanity check of
    the thresholds (ordinary news should be mostly "low") and of their spread between outlets.
 """
@@ -62,6 +65,30 @@ def eval_bodies() -> None:
               f"{triple(folds[c.name])} | {held[c.name]['random_word']:.3f} |")
 
 
+def eval_languages() -> None:
+    from newsbadge_dev.training.body_cues import (
+        SHIPPED,
+        SPAN_LANGUAGES,
+        cross_validated,
+        span_collection,
+    )
+
+    print("\nsensational body cues in other languages, 5 article folds (sentence AUC, cue "
+          "precision, article Spearman)")
+    print("| language | articles | cues per fold | sentence AUC | cue precision | random word's "
+          "precision | article Spearman | shipped |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    for language, folder in SPAN_LANGUAGES.items():
+        if not (DATA_DIR / "semeval2023" / folder).is_dir():
+            print(f"SKIPPED: {language}: {DATA_DIR}/semeval2023/{folder} not found")
+            continue
+        held = span_collection(language)
+        f = cross_validated([held])[held.name]
+        print(f"| {language} | {len(held.articles)} | {f['cues']:.0f} | {f['sentence_auc']:.3f} | "
+              f"{f['cue_precision']:.3f} | {f['random_word']:.3f} | {f['article_spearman']:.3f} | "
+              f"{'yes' if language in SHIPPED else 'no'} |")
+
+
 def eval_polnear() -> None:
     from newsbadge import sensational
     from newsbadge.document import Document
@@ -102,6 +129,7 @@ def main() -> int:
         print(f"SKIPPED: sensational body eval: {DATA_DIR}/semeval2023/en or /basil not found")
     else:
         eval_bodies()
+    eval_languages()
     if (DATA_DIR / "polnear").is_dir():
         eval_polnear()
     else:

@@ -71,9 +71,9 @@ def test_unsupported_language_still_reports_what_does_not_depend_on_it():
 
 
 def test_language_override_wins_over_detection(wire_story):
-    report = analyze({"text": wire_story, "lang": "de"})
+    report = analyze({"text": wire_story, "lang": "pt"})
     assert report["language"] == {
-        "code": "de",
+        "code": "pt",
         "probability": 1.0,
         "method": "declared",
         "supported": False,

@@ -146,7 +146,7 @@ def test_degenerate_titles_score_in_range(title):
 def test_title_only_request_gets_a_headline_and_no_body_grade():
     section = analyze({"title": "You Won't Believe What These 12 Mayors Did"})["sensational"]
     assert section["level"] == "insufficient"
-    assert section["headline"]["score"] > sensational.HEADLINE_THRESHOLDS["moderate"]
+    assert section["headline"]["score"] > sensational.HEADLINE_THRESHOLDS["en"]["moderate"]
 
 
 @pytest.mark.parametrize("title", ["How was your weekend running?",  # langdetect: Afrikaans
@@ -173,17 +173,30 @@ def test_all_capitals_headline_has_no_shouting_cue():
     assert not any(c["cue"] == "shouting" for c in found)
 
 
-def test_non_english_text_is_unsupported():
-    spanish = ("El ayuntamiento aprob\u00f3 el martes un presupuesto revisado que a\u00f1ade dos "
-               "millones para reparar calles y ampl\u00eda el horario de las bibliotecas. ") * 5
-    section = sensational.analyze(Document(spanish, "es"), "Un presupuesto para las calles")
+def test_text_in_a_language_without_cues_is_unsupported():
+    portuguese = ("A câmara aprovou na terça-feira um orçamento revisto que acrescenta dois "
+                  "milhões para reparar ruas e alarga o horário das bibliotecas. ") * 5
+    section = sensational.analyze(Document(portuguese, "pt"), "Um orçamento para as ruas")
     assert section["level"] == "insufficient"
     assert section["reason"] == "unsupported_language"
     assert section["headline"]["score"] is None
     with pytest.raises(ValueError):
-        sensational.headline_score("Un presupuesto", "es")
-    report = analyze({"text": spanish, "title": "Un presupuesto para las calles"})
+        sensational.headline_score("Um orçamento", "pt")
+    report = analyze({"text": portuguese, "title": "Um orçamento para as ruas"})
     assert report["sensational"]["reason"] == "unsupported_language"
+    assert report["sensational"]["supported"] is False
+
+
+def test_spanish_headline_is_scored_by_its_own_model_while_the_body_is_not_graded():
+    spanish = ("El ayuntamiento aprob\u00f3 el martes un presupuesto revisado que a\u00f1ade dos "
+               "millones para reparar calles y ampl\u00eda el horario de las bibliotecas. ") * 5
+    bait = "Lo que nadie te dijo sobre el caf\u00e9"
+    news = "El Gobierno anuncia nuevas medidas contra la inflaci\u00f3n"
+    assert sensational.headline_score(bait, "es") > sensational.HEADLINE_THRESHOLDS["es"][
+        "moderate"] > sensational.headline_score(news, "es")
+    section = sensational.analyze(Document(spanish, "es"), bait)
+    assert section["reason"] == "unsupported_language" and section["evidence"] == []
+    assert section["headline"]["level"] != "insufficient"
 
 
 def test_calm_wire_report_scores_low():
@@ -212,7 +225,7 @@ def test_body_score_is_a_density_not_a_count():
 def test_clickbait_headline_outscores_news_headline():
     news = sensational.headline_score("Council approves budget with road repairs after hearing")
     bait = sensational.headline_score("21 Things You Won't Believe This Council Did")
-    assert bait > sensational.HEADLINE_THRESHOLDS["high"] > news
+    assert bait > sensational.HEADLINE_THRESHOLDS["en"]["high"] > news
     _, found = sensational.headline.score("21 Things You Won't Believe This Council Did")
     assert {"listicle_number", "second_person", "forward_reference", "clickbait"} <= {
         c["cue"] for c in found
@@ -328,3 +341,56 @@ def test_repeated_topic_word_counts_with_falling_weight():
     assert len(weights) == 6
     assert weights == sorted(weights, reverse=True) and weights[0] > weights[-1]
     assert weights[-1] == pytest.approx(weights[0] / 6, abs=1e-3)
+
+
+# Pages written for these tests in French, German and Italian: an opinion piece against a pension
+# reform, and the loaded words a reader of each language would point at.
+LOADED_PAGES = {"fr": ("loaded_opinion_fr.txt", {"scandaleux", "irresponsable", "honte", "folie"}),
+                "de": ("loaded_opinion_de.txt", {"skandalös", "Schande", "blinde"}),
+                "it": ("loaded_opinion_it.txt", {"vergogna", "follia", "tradimento"})}
+
+
+@pytest.mark.parametrize("language", sorted(LOADED_PAGES))
+def test_loaded_pages_in_other_languages_get_a_framing_grade_with_their_loaded_words(language):
+    name, loaded_words = LOADED_PAGES[language]
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    report = analyze({"text": text, "title": text.split("\n", 1)[0]})
+    section = report["sensational"]
+    assert report["language"]["code"] == language
+    assert section["supported"] is True and section["level"] in ("moderate", "high")
+    assert section["per_100_words"] > sensational.BODY_THRESHOLDS[language]["moderate"]
+    assert loaded_words <= {e["text"] for e in section["evidence"]}
+    # The headline has no model in these languages; the body's grade stands.
+    assert section["headline"]["reason"] == "unsupported_language"
+    assert report["readability"]["supported"] is True
+    assert report["sourcing"]["supported"] is False
+    assert report["sourcing"]["reason"] == "unsupported_language"
+
+
+def test_calm_text_in_french_scores_below_a_loaded_one():
+    calm = ("Le conseil municipal a voté mardi le budget de l'année prochaine. Il prévoit deux "
+            "millions d'euros pour les routes et l'ouverture des bibliothèques le dimanche. ") * 6
+    loaded = (FIXTURES / "loaded_opinion_fr.txt").read_text(encoding="utf-8")
+    calm_section = sensational.analyze(Document(calm, "fr"), None)
+    loaded_section = sensational.analyze(Document(loaded, "fr"), None)
+    assert calm_section["per_100_words"] < loaded_section["per_100_words"] / 3
+
+
+def test_elided_article_is_no_part_of_the_cue():
+    text = "Le ministre affiche une arrogance rare, et c'est l'arrogance qui choque. " * 2
+    found = [e["text"] for e in cues.find(Document(text, "fr"))]
+    assert "arrogance" in found and not any("'" in t for t in found)
+
+
+def test_german_noun_inside_a_sentence_is_a_cue_but_a_two_word_name_is_not():
+    text = "Das Gesetz ist eine Schande für das Land. Die Schande Partei tagt morgen. "
+    found = [(e["start"], e["text"]) for e in cues.find(Document(text, "de"))]
+    assert (text.index("Schande"), "Schande") in found
+    assert all(start != text.rindex("Schande") for start, _ in found)
+
+
+def test_german_and_french_quotation_marks_make_quotes():
+    text = "Er sagte: \u201eDas ist eine Schande\u201c. Il a dit \u00abc'est une honte\u00bb ici."
+    spans = cues.quote_ranges(text, 0, len(text)).spans
+    assert [text[s:e] for s, e in spans] == ["\u201eDas ist eine Schande\u201c",
+                                             "\u00abc'est une honte\u00bb"]

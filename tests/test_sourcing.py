@@ -173,6 +173,21 @@ def test_non_english_and_short_texts_are_insufficient():
     assert short["level"] == "insufficient" and short["score"] is None
 
 
+@pytest.mark.parametrize("language, text, cue", [
+    ("fr", "Selon le ministre, le plan est prêt. Il a parlé mardi devant les élus. ", "Selon"),
+    ("de", "Der Plan sei fertig, sagte der Minister. Er war am Dienstag im Parlament. ", "sagte"),
+    ("it", "Secondo il ministro, il piano è pronto. Ha parlato martedì in aula. ", "Secondo"),
+    ("es", "Según el ministro, el plan está listo. Habló el martes ante los diputados. ", "Según"),
+])
+def test_reporting_cues_of_other_languages_are_listed_but_not_graded(language, text, cue):
+    found = section(text * 10, language=language)
+    assert found["score"] is None and found["reason"] == "unsupported_language"
+    assert len(found["attributions"]) == 10
+    first = found["attributions"][0]
+    assert first["cue"]["text"] == cue and first["source"] is None
+    assert first["start"] <= first["cue"]["start"] < first["cue"]["end"] <= first["end"]
+
+
 def test_names_inside_sentences_are_not_cues():
     result = section("He moved to the United States and joined the New York Post." + FILLER)
     assert result["attributions"] == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from . import contamination, genre, language, sensational, sourcing
 from .badge import badge
 from .document import Document
-from .readability import readability
+from .readability import READABILITY_LANGUAGES, readability
 from .readability import warm_up as readability_warm_up
 from .schema import MAX_EVIDENCE_ITEMS, SCHEMA_VERSION, AnalyzeRequest
 
@@ -15,6 +15,16 @@ SUPPORTED_LANGUAGES = sensational.LANGUAGES | sourcing.LANGUAGES
 # listed and the section says `truncated: true`; its scores and counts cover every item.
 EVIDENCE_LISTS = {"sensational": ("evidence",), "contamination": ("spans",),
                   "sourcing": ("attributions", "sources", "hedges"), "genre": ("evidence",)}
+# The languages each section has rules for: its `supported` field says whether the page's is one
+# (an unsupported section grades nothing and says `unsupported_language`, but contamination,
+# whose line features read any language's pages, and whose phrase rules know these).
+SECTION_LANGUAGES = {
+    "readability": READABILITY_LANGUAGES,
+    "sensational": sensational.LANGUAGES,
+    "contamination": contamination.LANGUAGES,
+    "sourcing": sourcing.LANGUAGES,
+    "genre": genre.LANGUAGES,
+}
 
 
 def analyze(request: dict | AnalyzeRequest) -> dict:
@@ -48,6 +58,8 @@ def analyze(request: dict | AnalyzeRequest) -> dict:
         "genre": kind,
         "badge": badge(framing, cleaned.section, sourced, kind),
     }
+    for name, languages in SECTION_LANGUAGES.items():
+        report[name]["supported"] = lang["code"] in languages
     for name, lists in EVIDENCE_LISTS.items():
         cap_evidence(report[name], lists)
     if req.text is None:

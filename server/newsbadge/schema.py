@@ -110,9 +110,15 @@ class Stats(_Open):
     sentences: int
 
 
+# Every section's `supported`: whether it has rules for the page's language (a section without
+# them grades nothing, with reason unsupported_language; contamination still reads the page).
+SUPPORTED = Field(None, description="whether this section has rules for the page's language")
+
+
 class Readability(_Open):
     flesch_reading_ease: float | None
     grade_level: float | None
+    supported: bool | None = SUPPORTED
 
 
 class Cut(_Open):
@@ -146,6 +152,7 @@ class Section(_Open):
     truncated: bool | None = TRUNCATED
     reason: Literal[TOO_SHORT, UNSUPPORTED_LANGUAGE] | None = Field(
         None, description="why `score` is null and `level` insufficient")
+    supported: bool | None = SUPPORTED
 
 
 class Headline(_Open):
@@ -253,6 +260,7 @@ class Genre(_Open):
     evidence: list[GenreSignal] = Field(
         description="spans of the signals that pushed the page towards its kind")
     truncated: bool | None = TRUNCATED
+    supported: bool | None = SUPPORTED
 
 
 class BadgeReason(_Open):

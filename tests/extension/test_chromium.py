@@ -228,6 +228,18 @@ def test_popup_lists_the_sources_first_with_their_roles(extension):
         f"Reporting with no source named ×{sourcing['unattributed']}"]
 
 
+def test_french_page_shows_its_framing_cues_and_what_sourcing_cannot_do(extension):
+    page, tab_id, popup, state = checked(extension, "french.html")
+    report = state["report"]
+    assert popup.get_attribute("#state", "data-state") == "done"
+    shown = popup.locator('#evidence [data-section="sensational"] li button').all_text_contents()
+    cues = [e["text"] for e in report["sensational"]["evidence"]]
+    assert {"scandaleux", "honte", "folie"} <= set(cues)
+    assert [squeeze(t) for t in shown] and all(
+        any(squeeze(cue) in squeeze(t) for cue in cues) for t in shown)
+    assert "language not supported" in popup.text_content('#meters [data-section="sourcing"]')
+
+
 @pytest.mark.parametrize(("name", "expected"), [("foreign.html", "unsupported_language"),
                                                  ("short.html", "too_short")])
 def test_pages_that_cannot_be_judged(extension, name, expected):

@@ -19,9 +19,10 @@ from dataclasses import dataclass
 from ..sections import NO_ARTICLE, TOO_SHORT, insufficient
 from ..text import Ranges
 from .classify import MAX_LINES, MIN_WORDS, Page, classify_lines, page_text, prepare
+from .phrases import LANGUAGES
 from .section import SCALE, merged_spans, shares
 
-__all__ = ["Page", "Result", "analyze", "page_text", "prepare"]
+__all__ = ["LANGUAGES", "Page", "Result", "analyze", "page_text", "prepare"]
 
 
 @dataclass
@@ -35,7 +36,8 @@ def analyze(page: Page | str, language: str | None = None) -> Result:
     """The contamination section of the report and the ranges other scorers must skip.
 
     `page` comes from `prepare`; a plain string is taken as the text of a plain-text request.
-    `language` is accepted for the interface; the features are tuned on English pages."""
+    `language` is accepted for the interface: the line features are tuned on English pages and
+    the phrase rules know the languages of LANGUAGES."""
     page = Page(page) if isinstance(page, str) else page
     text = page.text
     lines, words = classify_lines(page)

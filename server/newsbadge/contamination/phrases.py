@@ -20,6 +20,8 @@ NUM, MONTH = "<num>", "<month>"
 
 SPEC = datafiles.json_file(__package__, "phrases.json")
 CATEGORIES: tuple[str, ...] = tuple(SPEC["categories"])
+# Languages whose page furniture the phrases name.
+LANGUAGES = frozenset(SPEC["languages"])
 MONTHS = frozenset(SPEC["months"].split())
 
 

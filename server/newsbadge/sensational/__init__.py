@@ -4,7 +4,9 @@ Two parts, each explained by its evidence:
 - the headline: a logistic model over named framing features (headline.py, weights trained on
   the clickbait set by newsbadge_dev.training.sensational), scored 0-100;
 - the body: framing cues found in the article text (cues.py, lexicons in data/), as a density of
-  cue weight per 100 article words, so that long and short articles compare.
+  cue weight per 100 article words, so that long and short articles compare. English cues have
+  hand lexicons as their prior; French, German, Italian, Polish and Russian ones are learned from
+  span data alone (lexicon.BODY_LANGUAGES), each language with thresholds of its own.
 
 Both are mapped onto one 0-100 scale on which each part's data-derived thresholds sit at the
 same points (MODERATE_AT, HIGH_AT); the section's score is the body's, raised by a third of the
@@ -19,8 +21,11 @@ from .. import datafiles
 from ..document import Document
 from ..sections import TOO_SHORT, UNSUPPORTED_LANGUAGE, Scale, insufficient
 from . import cues, headline
+from .lexicon import BODY_LANGUAGES, LEARNED
 
-LANGUAGES = frozenset({"en"})
+# Languages whose article bodies are graded, and those whose headlines are.
+LANGUAGES = frozenset(BODY_LANGUAGES)
+HEADLINE_LANGUAGES = frozenset(headline.MODELS)
 # Fewer article words than this and the density is noise (one loaded word in 20 is 5 per 100).
 MIN_WORDS = 50
 # Where the data-derived "moderate" and "high" thresholds sit on the 0-100 scale. Display choices:
@@ -39,8 +44,14 @@ HEADLINE_SHARE = 1 / 3
 # Evidence listed in a report, at most (the density counts every cue).
 MAX_EVIDENCE = 300
 
-HEADLINE_THRESHOLDS = headline.MODEL["thresholds"]
-BODY_THRESHOLDS = datafiles.json_file(__package__, "body_thresholds.json")["thresholds"]
+HEADLINE_THRESHOLDS = {language: model["thresholds"] for language, model in headline.MODELS.items()}
+# Per language: English's from PolNeAR (body_thresholds.json), the others' from their own
+# reporting articles (cue_weights_LANG.json).
+BODY_THRESHOLDS = {
+    language: datafiles.json_file(__package__, "body_thresholds.json")["thresholds"]
+    if language == "en" else weights["thresholds"]
+    for language, (_, weights) in LEARNED.items()
+}
 
 
 def analyze(doc: Document, title: str | None) -> dict:
@@ -57,8 +68,9 @@ def analyze(doc: Document, title: str | None) -> dict:
     evidence = cues.find(doc)
     judged = cues.judged_words(doc)
     density = cues.density(evidence, judged)
-    body_score = _scale(density, BODY_THRESHOLDS["moderate"], BODY_THRESHOLDS["high"],
-                        2 * BODY_THRESHOLDS["high"])
+    thresholds = BODY_THRESHOLDS[doc.language]
+    body_score = _scale(density, thresholds["moderate"], thresholds["high"],
+                        2 * thresholds["high"])
     score = body_score
     if head and head["scaled"] is not None:
         score += HEADLINE_SHARE * max(0.0, head["scaled"] - body_score)
@@ -83,9 +95,9 @@ def analyze(doc: Document, title: str | None) -> dict:
 
 def headline_score(title: str, language: str = "en") -> float:
     """The headline's clickbait framing, 0-100 (the model's probability, in percent)."""
-    if language not in LANGUAGES:
+    if language not in HEADLINE_LANGUAGES:
         raise ValueError(f"no headline model for language {language!r}")
-    return headline.score(title)[0]
+    return headline.score(title, language)[0]
 
 
 def sentence_score(text: str, language: str = "en") -> float:
@@ -98,12 +110,13 @@ def sentence_score(text: str, language: str = "en") -> float:
 def _headline(title: str, language: str | None) -> dict:
     """The headline part. A title alone is often too short for language detection ("und"):
     it is scored unless it was detected as a language we have no model for."""
-    if language not in LANGUAGES and language not in (None, "und"):
+    if language not in HEADLINE_LANGUAGES and language not in (None, "und"):
         return {"text": title, "score": None, "level": "insufficient", "scaled": None,
                 "reason": UNSUPPORTED_LANGUAGE, "cues": []}
-    probability, found = headline.score(title)
-    scaled = round(_scale(probability, HEADLINE_THRESHOLDS["moderate"],
-                          HEADLINE_THRESHOLDS["high"], 100), 1)
+    model = language if language in HEADLINE_LANGUAGES else "en"
+    probability, found = headline.score(title, model)
+    thresholds = HEADLINE_THRESHOLDS[model]
+    scaled = round(_scale(probability, thresholds["moderate"], thresholds["high"], 100), 1)
     return {"text": title, "score": round(probability, 1), "level": SCALE.level(scaled),
             "scaled": scaled, "cues": found}
 

@@ -14,10 +14,20 @@ from itertools import compress
 
 from ..document import Document
 from ..text import Ranges, lowered
-from .lexicon import ANCHORS, KIND_WEIGHTS, NEGATORS, Entry, is_superlative
+from .lexicon import BODY_CUES, NEGATORS, Entry, is_superlative
 
 Cue = tuple[int, int, str, float]  # start, end, kind, weight
-CANDIDATES = frozenset(ANCHORS) | NEGATORS
+# English negators cancel English cues; the other languages have no negation list (yet).
+NEGATORS_OF = {"en": NEGATORS}
+# Per language, the words worth a look: those that anchor a cue or negate one.
+CANDIDATES = {language: frozenset(anchors) | NEGATORS_OF.get(language, frozenset())
+              for language, (anchors, _) in BODY_CUES.items()}
+# Languages that elide articles and pronouns onto the next word with an apostrophe ("l'horreur",
+# "dell'odio"): the cue is the word after it, up to this many letters in (French "jusqu'").
+ELIDING = frozenset({"fr", "it"})
+MAX_ELIDED = 7
+# Languages that capitalise every noun: a capital inside a sentence is no sign of a name there.
+NOUNS_CAPITALISED = frozenset({"de"})
 # Weights: single words and phrases from lexicon.ANCHORS, the other kinds (superlative "-iest"
 # words, scare quotes, alarms, shouting) from lexicon.KIND_WEIGHTS; all learned from span data by
 # newsbadge_dev.training.body_cues (log-odds of a word being inside a loaded-language span). A
@@ -43,10 +53,14 @@ SHOUTING_MAX_SHARE = 0.5
 # pages about one thing it keeps the topic from grading the page.
 # What ends a sentence, so that the capital after it starts a sentence rather than a name.
 SENTENCE_ENDS = frozenset(".!?:;\n\u2026")
-OPENERS = " \t\"'\u201c\u2018([\u2014-"
+OPENERS = " \t\"'\u201c\u2018\u201e\u00ab\u00bb([\u2014-"
 NEXT_WORD_RE = re.compile(r"[ \t]+(\w)")
 
-QUOTE_RE = re.compile('[\u201c\u201d"\n]')
+# Quotation marks: each opening mark and the marks that close it. English curly and straight
+# quotes, French and Italian guillemets, German low-high quotes and reversed guillemets.
+CLOSING = {"\u201c": '\u201d"', '"': '"\u201d', "\u201e": '\u201c\u201d"',
+           "\u00ab": "\u00bb", "\u00bb": "\u00ab"}
+QUOTE_RE = re.compile('[\u201c\u201d\u201e\u00ab\u00bb"\n]')
 ALARM_RE = re.compile(r"[!?]+")
 IEST_RE = re.compile(r"iest\b")
 # Runs of three or more all-capital words (the first of three letters or more): shouting. Word
@@ -62,12 +76,21 @@ SHOUT_SKELETON_RE = re.compile(rb"AAA+(?: +AA+){2,}")
 STATEMENT_LEAD_RE = re.compile(r"[:,]\s*$")
 
 
-def find(doc: Document, anchors: dict[str, Entry] = ANCHORS,
-         kinds: dict[str, float] = KIND_WEIGHTS) -> list[dict]:
+def find(doc: Document, anchors: dict[str, Entry] | None = None,
+         kinds: dict[str, float] | None = None) -> list[dict]:
     """Every framing cue in the article's first MAX_WORDS words (boilerplate excluded), sorted
-    by position. `anchors` and `kinds` default to the shipped lexicon (training passes others)."""
+    by position. `anchors` and `kinds` default to the shipped lexicon of the document's language
+    (English when it has none; training passes others); a language without one has no cues."""
+    language = doc.language or "en"
     text = doc.text
     words = doc.article_words[:MAX_WORDS]
+    if anchors is None:
+        if language not in BODY_CUES:
+            return []
+        anchors, kinds = BODY_CUES[language]
+        candidates = CANDIDATES[language]
+    else:
+        candidates = frozenset(anchors) | NEGATORS_OF.get(language, frozenset())
     if not words:
         return []
     # Only the lines from the first word judged to the last matter (quotes end with their line),
@@ -76,8 +99,10 @@ def find(doc: Document, anchors: dict[str, Entry] = ANCHORS,
     limit = text.find("\n", words[-1][1])
     limit = len(text) if limit < 0 else limit
     quotes = quote_ranges(text, begin, limit)
-    candidates = CANDIDATES if anchors is ANCHORS else frozenset(anchors) | NEGATORS
-    found = _word_cues(words, doc.article_lower[:MAX_WORDS], anchors, candidates)
+    strings = doc.article_lower[:MAX_WORDS]
+    if language in ELIDING:
+        words, strings = unelided(words, strings)
+    found = _word_cues(words, strings, anchors, candidates)
     if "superlative" in kinds:
         found += _superlatives(lowered(text[:limit]), anchors, kinds["superlative"])
     if "scare_quote" in kinds:
@@ -90,7 +115,7 @@ def find(doc: Document, anchors: dict[str, Entry] = ANCHORS,
     uses: dict[str, int] = {}
     for start, end, cue, weight in sorted(found):
         if (doc.boilerplate and doc.boilerplate.overlaps(start, end)) or _in_a_name(
-                text, start, end):
+                text, start, end, language):
             continue
         quoted = cue != "scare_quote" and quotes.overlaps(start, end)
         key = lowered(text[start:end])
@@ -116,32 +141,45 @@ def body_density(doc: Document) -> float:
     return density(find(doc), judged_words(doc))
 
 
+def unelided(words: list[tuple[int, int]], strings: list[str]) -> tuple[list, list]:
+    """Words with an elided article or pronoun ("l'horreur", "dell'odio") as the word after the
+    apostrophe, its span starting there; other words as they are."""
+    spans, stems = list(words), list(strings)
+    for i, word in enumerate(strings):
+        cut = word.find("'")
+        if 0 < cut < MAX_ELIDED and cut < len(word) - 1:
+            spans[i] = (words[i][0] + cut + 1, words[i][1])
+            stems[i] = word[cut + 1 :]
+    return spans, stems
+
+
 def quote_ranges(text: str, begin: int, limit: int) -> Ranges:
-    """Spans inside direct quotation marks, quote marks included. Curly quotes open and close;
-    a straight quote toggles; an unclosed quote ends with its paragraph (line)."""
+    """Spans inside direct quotation marks, quote marks included: from an opening mark to one
+    of the marks that close it (CLOSING; another opening mark starts the quote anew); an
+    unclosed quote ends with its paragraph (line)."""
     spans, opened = [], None
     for m in QUOTE_RE.finditer(text, begin, limit):
         mark, pos = m.group(), m.start()
-        if mark == "\n" or (mark == "\u201d" or mark == '"') and opened is not None:
+        if mark == "\n" or opened is not None and mark in CLOSING[text[opened]]:
             if opened is not None:
                 spans.append((opened, pos + (mark != "\n")))
             opened = None
-        elif mark != "\u201d":
+        elif mark in CLOSING:
             opened = pos
     if opened is not None:
         spans.append((opened, limit))
     return Ranges.of(spans)
 
 
-def _in_a_name(text: str, start: int, end: int) -> bool:
+def _in_a_name(text: str, start: int, end: int, language: str = "en") -> bool:
     """Whether a capitalised cue is part of a proper name or title: capitalised inside a
-    sentence ("a Kia dealer", "the World's 50 Best Restaurants"), or followed by another
-    capitalised word ("Historic Third Ward", "Young Thug"). Words in all capitals are not
-    names (shouting, or text set in capitals)."""
+    sentence ("a Kia dealer", "the World's 50 Best Restaurants"), but in German, where every
+    noun is, or followed by another capitalised word ("Historic Third Ward", "Young Thug").
+    Words in all capitals are not names (shouting, or text set in capitals)."""
     if not text[start].isupper() or text[start:end].isupper():
         return False
     lead = text[max(0, start - 30) : start].rstrip(OPENERS)
-    if lead and lead[-1] not in SENTENCE_ENDS:
+    if lead and lead[-1] not in SENTENCE_ENDS and language not in NOUNS_CAPITALISED:
         return True
     follower = NEXT_WORD_RE.match(text, end)
     return follower is not None and follower.group(1).isupper()
@@ -205,7 +243,7 @@ def _scare_quotes(text: str, quotes: Ranges, weight: float) -> list[Cue]:
     for start, end in quotes.spans:
         if end - start > SCARE_QUOTE_MAX_CHARS:
             continue
-        inner = text[start + 1 : end - 1]
+        inner = text[start + 1 : end - 1].strip(" \u00a0\u202f")
         if (0 < len(inner.split()) <= SCARE_QUOTE_MAX_WORDS and inner[:1].islower()
                 and not any(ch in inner for ch in ".,!?:;\n")
                 and not STATEMENT_LEAD_RE.search(text[max(0, start - 3) : start])):

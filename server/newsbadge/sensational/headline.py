@@ -31,6 +31,9 @@ from .lexicon import (
 )
 
 MODEL = datafiles.json_file(__package__, "headline_model.json")
+# Per language, its headline model: English's named features and n-grams, and Spanish n-grams
+# alone (trained on TA1C: newsbadge_dev.training.sensational.train_spanish_headline).
+MODELS = {"en": MODEL, "es": datafiles.json_file(__package__, "headline_model_es.json")}
 # Headlines run to about 100 characters, rarely 300; a "title" beyond this is not one, and reading
 # all of a 2 MB one would blow the time budget. Offsets into the title stay exact (a prefix).
 MAX_TITLE_CHARS = 500
@@ -152,10 +155,11 @@ def logit(title: str, model: dict = MODEL) -> tuple[float, list[dict]]:
     return total, cues
 
 
-def score(title: str) -> tuple[float, list[dict]]:
-    """The probability (0-100) that the title is clickbait-framed, and the spans pushing it up.
-    Only the first MAX_TITLE_CHARS characters are read."""
-    total, cues = logit(title[:MAX_TITLE_CHARS])
+def score(title: str, language: str = "en") -> tuple[float, list[dict]]:
+    """The probability (0-100) that the title is clickbait-framed, and the spans pushing it up,
+    by the model of the title's language (MODELS). Only the first MAX_TITLE_CHARS characters are
+    read."""
+    total, cues = logit(title[:MAX_TITLE_CHARS], MODELS[language])
     return 100 * logistic(total), cues
 
 

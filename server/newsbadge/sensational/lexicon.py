@@ -1,6 +1,8 @@
-"""The English cue lexicons, read once at import from the data files beside this module.
+"""The cue lexicons, read once at import from the data files beside this module.
 
-Every file carries its provenance in its header comments (lines starting with "#").
+English has hand lexicons (VADER, cues_en.tsv) as the prior of its learned cues; the other
+languages of BODY_LANGUAGES have learned cues only (learned_cues_LANG.tsv, from span data). Every
+file carries its provenance in its header comments (lines starting with "#").
 """
 
 from __future__ import annotations
@@ -76,13 +78,13 @@ def hand_kinds() -> dict[str, str]:
     return single
 
 
-def build_anchors(single: dict[str, tuple[str, float]],
-                  kind_weights: dict[str, float]) -> dict[str, Entry]:
+def build_anchors(single: dict[str, tuple[str, float]], kind_weights: dict[str, float],
+                  phrases: dict[Phrase, str] = PHRASES) -> dict[str, Entry]:
     """The lookup table of `cues`: single-word cues with their weights, and the multi-word
-    phrases of cues_en.tsv weighted by their kind (kinds missing from `kind_weights` are no
-    cues)."""
+    `phrases` (English: cues_en.tsv) weighted by their kind (kinds missing from `kind_weights`
+    are no cues)."""
     anchored: dict[str, list[Anchored]] = {}
-    for phrase, kind in PHRASES.items():
+    for phrase, kind in phrases.items():
         if len(phrase) > 1 and kind in kind_weights:
             k = _anchor(phrase)
             anchored.setdefault(phrase[k], []).append((phrase, k, kind, kind_weights[kind]))
@@ -92,16 +94,26 @@ def build_anchors(single: dict[str, tuple[str, float]],
     }
 
 
-def _learned() -> tuple[dict[str, tuple[str, float]], dict]:
-    """The trained single-word cues (learned_cues_en.tsv) and kind weights (cue_weights_en.json)."""
-    weights = datafiles.json_file(__package__, "cue_weights_en.json")
+def _learned(language: str) -> tuple[dict[str, tuple[str, float]], dict]:
+    """A language's trained single-word cues (learned_cues_LANG.tsv) and kind weights
+    (cue_weights_LANG.json)."""
+    weights = datafiles.json_file(__package__, f"cue_weights_{language}.json")
     words = {}
-    for word, kind, weight, *_ in datafiles.rows(__package__, "learned_cues_en.tsv"):
+    for word, kind, weight, *_ in datafiles.rows(__package__, f"learned_cues_{language}.tsv"):
         for form in _apostrophe_forms(word):
             words[form] = (kind, float(weight))
     return words, weights
 
 
-LEARNED_WORDS, CUE_WEIGHTS = _learned()
-KIND_WEIGHTS: dict[str, float] = CUE_WEIGHTS["kinds"]
-ANCHORS = build_anchors(LEARNED_WORDS, KIND_WEIGHTS)
+# Languages with body cues: those the trainer wrote learned cues for.
+BODY_LANGUAGES = tuple(sorted(p.stem.removeprefix("learned_cues_")
+                              for p in DATA.glob("learned_cues_*.tsv")))
+LEARNED = {language: _learned(language) for language in BODY_LANGUAGES}
+# Per language: its cues' lookup table and the weights of its kinds that are no single word.
+# Only English has phrases (cues_en.tsv).
+BODY_CUES: dict[str, tuple[dict[str, Entry], dict[str, float]]] = {
+    language: (build_anchors(words, weights["kinds"], PHRASES if language == "en" else {}),
+               weights["kinds"])
+    for language, (words, weights) in LEARNED.items()
+}
+ANCHORS, KIND_WEIGHTS = BODY_CUES["en"]

@@ -15,8 +15,9 @@ from __future__ import annotations
 from itertools import compress
 from typing import NamedTuple
 
+from .. import datafiles
 from ..document import Document
-from ..sections import TOO_SHORT, UNSUPPORTED_LANGUAGE, insufficient
+from ..sections import TOO_SHORT, UNSUPPORTED_LANGUAGE, evidence_span, insufficient
 from . import cues, sources
 from .attribution import attribute, cited_outlets
 from .calibration import CALIBRATION, SCALE, score
@@ -32,6 +33,11 @@ MAX_LISTED = 1000
 # data rates how much less a reader should trust unnamed sources, only that it is less.
 ANONYMOUS_WEIGHT = 0.5
 EMPTY = {"per_1000_words": None, "attributions": [], "sources": [], "hedges": []}
+# Languages whose reporting cues ("selon", "laut", "secondo", "según", and verbs of saying) are
+# listed but not graded: no labeled attribution data measures them, and source finding is
+# English's (data/reporting_cues_other.tsv).
+CUES_ONLY = {language: frozenset(words.split())
+             for language, words in datafiles.rows(__package__, "reporting_cues_other.tsv")}
 
 
 class Vocabulary(NamedTuple):
@@ -58,6 +64,9 @@ def analyze(doc: Document, vocabulary: Vocabulary = VOCABULARY) -> dict:
     """The sourcing section of `doc` (another vocabulary only for training and evaluation)."""
     if len(doc.article_words) < MIN_WORDS:  # first: a few words are too few in any language
         return insufficient(TOO_SHORT, SCALE, **EMPTY)
+    if doc.language in CUES_ONLY:
+        return insufficient(UNSUPPORTED_LANGUAGE, SCALE,
+                            **{**EMPTY, "attributions": listed_cues(doc, CUES_ONLY[doc.language])})
     if doc.language not in LANGUAGES:
         return insufficient(UNSUPPORTED_LANGUAGE, SCALE, **EMPTY)
     text = doc.text
@@ -93,6 +102,26 @@ def analyze(doc: Document, vocabulary: Vocabulary = VOCABULARY) -> dict:
     if len(found) > len(listed):
         section["attributions_not_listed"] = len(found) - len(listed)
     return section
+
+
+def listed_cues(doc: Document, cue_words: frozenset[str]) -> list[dict]:
+    """Each reporting cue of a CUES_ONLY language as an attribution of its sentence, with no
+    source (none is looked for), at most MAX_LISTED."""
+    found = []
+    sentences = doc.article_sentences
+    at = 0
+    for (start, end), word in zip(doc.article_words, doc.article_lower, strict=True):
+        if word not in cue_words:
+            continue
+        while at < len(sentences) - 1 and sentences[at][1] <= start:
+            at += 1
+        first, last = sentences[at] if sentences else (start, end)
+        found.append({**evidence_span(doc.text, first, last),
+                      "cue": evidence_span(doc.text, start, end), "source": None,
+                      "quote": False, "kind": cues.REPORTING})
+        if len(found) == MAX_LISTED:
+            break
+    return found
 
 
 class Tally(NamedTuple):
