@@ -27,7 +27,6 @@ help:
 	@echo "make lint-extension web-ext lint of the extension"
 	@echo "make bench-extension speed of the extension's page reading in headless Chromium"
 	@echo "make vendor-readability  refresh extension/vendor/Readability.js from the npm lock"
-	@echo "make report-assets  copy the full report's renderer from extension/ into the server package"
 	@echo "make eval           measure each scorer on the labeled data in NEWSBADGE_DATA"
 	@echo "make bench          measure speed (analysis stages, HTTP throughput)"
 	@echo "make train          re-derive learned weights and thresholds from NEWSBADGE_DATA"

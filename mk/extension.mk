@@ -8,7 +8,7 @@ READABILITY := $(EXT_DIR)/vendor/Readability.js
 CHROMIUM ?= /usr/bin/chromium
 FIREFOX ?= /usr/bin/firefox-esr
 
-.PHONY: extension-deps vendor-readability report-assets extension browsers test-extension \
+.PHONY: extension-deps vendor-readability extension browsers test-extension \
 	lint-extension bench-extension
 
 # npm ci installs exactly the versions in package-lock.json, from the npm registry.
@@ -28,15 +28,6 @@ extension-deps: $(EXT_NODE)/.installed
 	@cmp -s $(READABILITY_NPM)/Readability.js $(READABILITY) || \
 		{ echo "$(READABILITY) differs from the locked @mozilla/readability:" \
 			"run make vendor-readability"; exit 1; }
-
-# The full report's renderer is one source for the extension's report page and the server's `/`
-# page: extension/lib and extension/report are canonical (the extension loads from a clean clone),
-# and the server package holds byte-for-byte copies of the files it serves, so the wheel carries
-# them. `make report-assets` refreshes the copies; tests/test_report_page.py fails when they differ.
-REPORT_ASSETS := server/newsbadge/web/static
-REPORT_SHARED := lib/report.js lib/labels.js lib/dom.js report/render.js report/report.css
-report-assets:
-	for file in $(REPORT_SHARED); do cp $(EXT_DIR)/$$file $(REPORT_ASSETS)/$$file; done
 
 # The packages a reader installs: one zip that Chromium ("Load unpacked" after unzipping, or the
 # Chrome Web Store) and Firefox (as an .xpi) both take.

@@ -1,10 +1,10 @@
 """`GET /`: the report page. Paste a page's text (or open an .html file), read its full report.
 
 The page is static HTML and ES modules, no build step: it posts to `/v1/analyze` like any client
-and draws the answer with the extension's own renderer. `static/lib` and `static/report` are
-byte-for-byte copies of `extension/lib` and `extension/report` (`make report-assets` refreshes
-them; tests/test_report_page.py fails when they differ), so the wheel carries them and the
-extension stays loadable from a clean clone. Everything under this blueprint is served with a
+and draws the answer with the extension's own renderer. The files in `static/lib` and
+`static/report` are symbolic links to `extension/lib` and `extension/report` (the wheel build
+copies what they point to), so there is one source and the extension stays loadable from a
+clean clone. Everything under this blueprint is served with a
 Content-Security-Policy that allows only this server's own scripts, styles and API.
 """
 
