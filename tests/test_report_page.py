@@ -3,6 +3,7 @@ renderer it serves is the extension's own (the browser tests in tests/extension 
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -17,13 +18,14 @@ IMPORT = re.compile(r'^import\s[^;]*?from\s+"(\.[^"]+)";', re.MULTILINE | re.DOT
 
 
 def imports(module: Path) -> set[Path]:
-    """Every module `module` imports, directly or through others."""
+    """Every module `module` imports, directly or through others, as served paths."""
     seen: set[Path] = set()
     pending = [module]
     while pending:
         current = pending.pop()
         for target in IMPORT.findall(current.read_text()):
-            path = (current.parent / target).resolve()
+            # As a browser resolves it: by URL path, not through the served links.
+            path = Path(os.path.normpath(current.parent / target))
             if path not in seen:
                 seen.add(path)
                 pending.append(path)
