@@ -165,18 +165,25 @@ def held_out(sets: dict[str, list]) -> dict[str, dict]:
     return figures
 
 
-def train_headline() -> dict:
+def thresholds(model: dict, headlines: list) -> tuple[dict, float]:
+    """The 0-100 levels of a headline model on `headlines`: moderate at the accuracy-maximising
+    cut, high at the HIGH_PERCENTILE of the non-clickbait ones; and the accuracy at moderate."""
     import numpy as np
 
-    sets = headline_collections()
-    figures = held_out(sets)
-    headlines = [h for hs in sets.values() for h in hs]
-    model = fit_headline(headlines)
     scores = logits(model, [h.text for h in headlines])
     y = np.array([h.label for h in headlines])
     cut, accuracy = accuracy_cut(scores, y)
     high = float(np.percentile(scores[y == 0], HIGH_PERCENTILE))
-    to_score = lambda z: round(100 / (1 + np.exp(-z)), 2)  # noqa: E731
+    to_score = lambda z: float(round(100 / (1 + np.exp(-z)), 2))  # noqa: E731
+    return {"moderate": to_score(cut), "high": to_score(max(high, cut))}, accuracy
+
+
+def train_headline() -> dict:
+    sets = headline_collections()
+    figures = held_out(sets)
+    headlines = [h for hs in sets.values() for h in hs]
+    model = fit_headline(headlines)
+    levels, accuracy = thresholds(model, headlines)
     return {
         "about": "Logistic regression over newsbadge.sensational.headline's named features and "
                  f"its word 1-2-grams (seen in >= {MIN_NGRAM_TITLES} titles; the {TOP_NGRAMS} of "
@@ -187,7 +194,7 @@ def train_headline() -> dict:
                  "cut over both; high = 97th percentile of their non-clickbait headlines.",
         "held_out": figures,
         "train_accuracy_at_moderate": round(accuracy, 4),
-        "thresholds": {"moderate": float(to_score(cut)), "high": float(to_score(max(high, cut)))},
+        "thresholds": levels,
         "intercept": round(model["intercept"], 4),
         "weights": {n: round(w, 4) for n, w in model["weights"].items()},
         "ngrams": {g: round(w, 3) for g, w in model["ngrams"].items()},
@@ -198,7 +205,6 @@ def train_spanish_headline() -> dict:
     """Spanish headlines: word 1-2-grams alone (the named features are English words), fitted
     on TA1C's train split; AUC on its validation and test splits; thresholds as English's but
     on the validation split (on train, which the model nearly memorises, the cuts collapse)."""
-    import numpy as np
     from sklearn.metrics import roc_auc_score
 
     train = framing_sets.read_ta1c("train")
@@ -209,12 +215,7 @@ def train_spanish_headline() -> dict:
         figures[split] = {"roc_auc": round(float(roc_auc_score(
             [h.label for h in test], logits(model, [h.text for h in test]))), 4),
             "headlines": len(test), "clickbait": sum(h.label for h in test)}
-    validation = framing_sets.read_ta1c("validation")
-    scores = logits(model, [h.text for h in validation])
-    y = np.array([h.label for h in validation])
-    cut, accuracy = accuracy_cut(scores, y)
-    high = float(np.percentile(scores[y == 0], HIGH_PERCENTILE))
-    to_score = lambda z: round(100 / (1 + np.exp(-z)), 2)  # noqa: E731
+    levels, accuracy = thresholds(model, framing_sets.read_ta1c("validation"))
     return {
         "about": "Logistic regression over word 1-2-grams of Spanish teasers (seen in >= "
                  f"{MIN_NGRAM_TITLES} titles), trained by newsbadge_dev.training.sensational on "
@@ -224,7 +225,7 @@ def train_spanish_headline() -> dict:
                  "percentile of its non-clickbait teasers.",
         "measured": figures,
         "validation_accuracy_at_moderate": round(accuracy, 4),
-        "thresholds": {"moderate": float(to_score(cut)), "high": float(to_score(max(high, cut)))},
+        "thresholds": levels,
         "intercept": round(model["intercept"], 4),
         "weights": {},
         "ngrams": {g: round(w, 3) for g, w in model["ngrams"].items()},
