@@ -148,3 +148,11 @@ def test_batch_shows_a_progress_bar_only_when_stderr_is_a_terminal(tmp_path, wir
 
     piped = run("batch", str(source), "--workers", "1")
     assert piped.stderr == ""
+
+
+def test_analyze_refuses_html_too_costly_to_parse_as_the_server_does(tmp_path, capsys):
+    page = tmp_path / "page.html"
+    page.write_text("<html><div " + " ".join(f"a{i}" for i in range(64_000)) + ">x</div>")
+    assert main(["analyze", "--html", str(page)]) == EXIT_USAGE
+    err = capsys.readouterr().err
+    assert "invalid request: html:" in err and "attributes" in err and "Traceback" not in err

@@ -182,10 +182,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _run_analyze(args: argparse.Namespace) -> int:
-    from pydantic import ValidationError
-
     from .analysis import analyze
-    from .schema import validation_message
+    from .batch import InvalidRequest, Limits, validated
 
     try:
         content = _read(args.file)
@@ -202,9 +200,10 @@ def _run_analyze(args: argparse.Namespace) -> int:
         "lang": args.lang,
     }
     try:
-        report = analyze({k: v for k, v in request.items() if v is not None})
-    except ValidationError as error:
-        print(f"newsbadge: invalid request: {validation_message(error)}", file=sys.stderr)
+        # The server's checks, HTML's cost limits among them; no length limit on a local file.
+        report = analyze(validated({k: v for k, v in request.items() if v is not None}, Limits()))
+    except InvalidRequest as error:
+        print(f"newsbadge: invalid request: {error.message}", file=sys.stderr)
         return EXIT_USAGE
     if args.format == "json":
         print(json.dumps(report, ensure_ascii=False, indent=2))
