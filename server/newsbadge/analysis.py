@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 from . import contamination, genre, language, sensational, sourcing
 from .badge import badge
 from .document import Document
@@ -96,6 +98,16 @@ WARM_UP_REQUEST = {
     "bridge was dangerous and had to be replaced before someone got hurt.\n"
     "Sign up for our newsletter. Share this article.\n",
 }
+
+
+def freeze_loaded_heap() -> None:
+    """Leave what is loaded so far (profiles, lexicons, models: millions of objects that live as
+    long as the process) out of every later garbage collection. Each full collection would walk
+    them all (a Dask worker spent half its CPU so: 44 -> 14 s for 600 pages), and in a forked
+    process it writes to every page shared with the parent, which the kernel then copies (the
+    gc.freeze documentation's advice for pre-fork servers)."""
+    gc.collect()
+    gc.freeze()
 
 
 def warm_up() -> None:

@@ -293,8 +293,13 @@ def _run_batch(args: argparse.Namespace) -> int:
     if args.dask:
         return _run_dask_batch(args)
     # The core is loaded before the output file is opened: once the file exists, pages are being
-    # analysed (what a caller waiting on it, such as tests/test_cli_errors.py, relies on).
+    # analysed (what a caller waiting on it, such as tests/test_cli_errors.py, relies on). Loaded
+    # and frozen once here, it is shared by the forked workers instead of loaded by each.
+    from .analysis import freeze_loaded_heap, warm_up
     from .batch import analyze_line
+
+    warm_up()
+    freeze_loaded_heap()
 
     try:
         source = sys.stdin if args.input == "-" else open(args.input, encoding="utf-8")  # noqa: SIM115

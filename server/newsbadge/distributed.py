@@ -277,9 +277,10 @@ def warm_up_plugin():
         name = "newsbadge-warm-up"
 
         def setup(self, worker):
-            from .analysis import warm_up
+            from .analysis import freeze_loaded_heap, warm_up
 
             warm_up()
+            freeze_loaded_heap()
 
     return WarmUp()
 

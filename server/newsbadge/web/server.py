@@ -9,7 +9,6 @@ duration: never a body or text.
 
 from __future__ import annotations
 
-import gc
 import ipaddress
 import logging
 import os
@@ -21,7 +20,7 @@ from gunicorn import util as gunicorn_util
 from gunicorn.app.base import BaseApplication
 from gunicorn.util import load_class
 
-from ..analysis import WARM_UP_REQUEST
+from ..analysis import WARM_UP_REQUEST, freeze_loaded_heap
 from ..settings import Settings
 from .app import create_app
 from .errors import CODES
@@ -137,11 +136,7 @@ class _Server(BaseApplication):
 
     def load(self):
         app = create_app(self.settings)
-        # The preloaded heap is left out of the workers' garbage collections: a full collection
-        # writes to every tracked object, so the kernel would copy every page the workers share
-        # with the master (the gc.freeze documentation's advice for pre-fork servers).
-        gc.collect()
-        gc.freeze()
+        freeze_loaded_heap()
         return app
 
 
