@@ -309,9 +309,10 @@ def local_cluster(workers: int) -> Iterator:
     import dask
     from distributed import LocalCluster
 
-    from .analysis import warm_up
+    from .analysis import freeze_loaded_heap, warm_up
 
     warm_up()
+    freeze_loaded_heap()  # before the fork, so that no worker's collector walks the shared models
     with dask.config.set({"distributed.worker.multiprocessing-method": "fork"}), \
             LocalCluster(n_workers=workers, threads_per_worker=1) as cluster:
         yield cluster
