@@ -111,7 +111,7 @@ def freeze_loaded_heap() -> None:
 
 
 def warm_up() -> None:
-    """Load what is otherwise loaded lazily (hyphenation dictionaries) and
-    run one small analysis (regex caches), at start-up, before the first reader's request."""
+    """Load what is otherwise loaded lazily (hyphenation dictionaries) and run one small analysis
+    (regex caches), at start-up, before the first reader's request."""
     readability_warm_up()
     analyze(WARM_UP_REQUEST)

@@ -14,9 +14,9 @@ fails offline. Reading only the syllable counts also keeps 80 MB of phoneme list
 
 Why textstat is never imported: its package imports NLTK, and NLTK imports scipy, which made up
 most of the server's start and of its memory (bench/bench_speed.py: worker RSS at start 263 ->
-209 MB). The constants are read
-from textstat's own `constants.py` as data (`_textstat_lang_configs`), and the hyphenation
-dictionaries are pyphen's, as textstat's `get_pyphen` builds them.
+209 MB). The constants are read from textstat's own `constants.py` as data
+(`_textstat_lang_configs`), and the hyphenation dictionaries are pyphen's, as textstat's
+`get_pyphen` builds them.
 """
 
 from __future__ import annotations

@@ -5,8 +5,8 @@ Two parts, each explained by its evidence:
   the clickbait set by newsbadge_dev.training.sensational), scored 0-100;
 - the body: framing cues found in the article text (cues.py, lexicons in data/), as a density of
   cue weight per 100 article words, so that long and short articles compare. English cues have
-  hand lexicons as their prior; French, German, Italian, Polish and Russian ones are learned from
-  span data alone (lexicon.BODY_LANGUAGES), each language with thresholds of its own.
+  hand lexicons as their prior; French, German and Italian ones are learned from span data alone
+  (lexicon.BODY_LANGUAGES: the languages with a learned_cues file), each with its own thresholds.
 
 Both are mapped onto one 0-100 scale on which each part's data-derived thresholds sit at the
 same points (MODERATE_AT, HIGH_AT); the section's score is the body's, raised by a third of the

@@ -40,13 +40,18 @@ def key_matches(token: str, keys: tuple[str, ...]) -> bool:
     return matched
 
 
+def valid_key() -> str | None:
+    """The request's API key when it is one of the configured keys, else None."""
+    keys = current_app.config["NEWSBADGE_SETTINGS"].api_keys
+    token = bearer_token() if keys else None
+    return token if token is not None and key_matches(token, keys) else None
+
+
 def require_api_key() -> None:
     """`before_request` of the /v1/ blueprint; preflight OPTIONS carry no credentials by design."""
-    keys = current_app.config["NEWSBADGE_SETTINGS"].api_keys
-    if not keys or request.method == "OPTIONS":
+    if not current_app.config["NEWSBADGE_SETTINGS"].api_keys or request.method == "OPTIONS":
         return
-    token = bearer_token()
-    if token is None or not key_matches(token, keys):
+    if valid_key() is None:
         raise errors.ApiError(401, "unauthorized", "missing or wrong API key: send "
                               "Authorization: Bearer <key>", {"WWW-Authenticate": "Bearer"})
 
@@ -54,9 +59,8 @@ def require_api_key() -> None:
 def rate_limit_key() -> str:
     """Who is counted: a digest of a valid API key (never the key itself, which would end up in
     Redis), else the client's address, so that made-up keys do not each get a fresh allowance."""
-    keys = current_app.config["NEWSBADGE_SETTINGS"].api_keys
-    token = bearer_token() if keys else None
-    if token is not None and key_matches(token, keys):
+    token = valid_key()
+    if token is not None:
         return "key:" + hashlib.sha256(token.encode()).hexdigest()[:32]
     return "addr:" + (request.remote_addr or "unknown")
 
@@ -68,8 +72,7 @@ def request_cost() -> int:
     settings = current_app.config["NEWSBADGE_SETTINGS"]
     if request.endpoint != "v1.analyze_batch":
         return 1
-    token = bearer_token()
-    if settings.api_keys and (token is None or not key_matches(token, settings.api_keys)):
+    if settings.api_keys and valid_key() is None:
         return 1
     try:
         body = read_json(settings)
