@@ -335,3 +335,33 @@ def test_seed_page_with_its_headline_first_keeps_the_new_york_post(seed_text):
     result = section(headline + "\n" + text)
     assert by_cue(result)["according"]["source"]["name"] == "New York Post"
     assert_offsets(headline + "\n" + text, result)
+
+
+def test_places_and_facilities_are_no_sources_and_no_antecedents():
+    text = ("Tom Stier grew up racing in the Bay Area. He said the Go-Kart Track closed in May."
+            + FILLER)
+    result = section(text)
+    assert by_cue(result)["said"]["source"]["name"] == "Tom Stier"
+    assert not {"Bay Area", "Go-Kart Track"} & set(names(result))
+    street = "Traders on Wall Street said the rally was over." + FILLER
+    assert by_cue(section(street))["said"]["source"] is None
+
+
+def test_a_pronoun_prefers_the_surname_that_opens_the_sentence_before_it():
+    text = ("Tom Stier met Kevin Mayer in March. “We will race again,” Stier said. "
+            "He added that the season was long." + FILLER)
+    assert by_cue(section(text))["added"]["source"]["name"] == "Tom Stier"
+    subject = ("Tom Stier met Kevin Mayer in March.\nStier called the season long. "
+               "He said it would end in June." + FILLER)
+    assert by_cue(section(subject))["said"]["source"]["name"] == "Tom Stier"
+
+
+def test_owners_titles_and_phrases_are_split_off_the_persons_name():
+    owner = "The figures were new. NBC’s Dante Chinni said the gap had closed." + FILLER
+    assert by_cue(section(owner))["said"]["source"]["name"] == "Dante Chinni"
+    office = ("The talks went on. Secretary of State Hillary Clinton arrived late. She said the "
+              "talks would go on." + FILLER)
+    assert by_cue(section(office))["said"]["source"]["name"] == "Hillary Clinton"
+    origin = ("The vote was close. Senator Jane Okafor of Ohio spoke first. She said the vote "
+              "was fair." + FILLER)
+    assert by_cue(section(origin))["said"]["source"]["name"] == "Jane Okafor"

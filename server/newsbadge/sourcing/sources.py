@@ -17,24 +17,27 @@ from __future__ import annotations
 import bisect
 import re
 from functools import cached_property
+from itertools import chain
 from typing import NamedTuple
 
 from .. import datafiles
 from ..text import START, Ranges, Span
 
-# A run of two or more capitalised words, allowing lower-case joiners ("Bank of America"). A word
-# is taken whole (possessive): giving letters back could only meet another letter where a space
-# must follow, so the engine need not try, and a lone capitalised word fails at once.
-NAMES_RE = re.compile(
-    r"[A-Z][\w'’.&-]*+(?:[ ](?:(?:of|the|de|al|bin|van|von|for) )?[A-Z][\w'’.&-]*+)+")
+# A run of capitalised words, allowing lower-case joiners ("Bank of America"). A word is taken
+# whole (possessive): giving letters back could only meet another letter where a space must
+# follow, so the engine need not try. NAMES_RE wants two or more words, CAPITALISED_RE one or more.
+NAME_WORD = r"[A-Z][\w'’.&-]*+"
+NAME_WORDS_AFTER = r"(?:[ ](?:(?:of|the|de|al|bin|van|von|for) )?" + NAME_WORD + ")"
+NAMES_RE = re.compile(NAME_WORD + NAME_WORDS_AFTER + "+")
+CAPITALISED_RE = re.compile(NAME_WORD + NAME_WORDS_AFTER + "*")
 ANONYMOUS_RE = re.compile(
     r"\b(?:people|persons?|officials?|sources?|aides?|someone|insiders?|diplomats?) (?:familiar "
     r"with|close to|with knowledge of|briefed on|who (?:spoke|asked) on condition)", re.I)
 # ", the Russian ambassador to North Korea" after a name.
 # Where a sentence ends inside a capitalised run ("Bernie Sanders. That", "Tuesday. But Ryan"): a
 # word of three or more lower-case letters and a full stop. Abbreviations ("Mr.", "Gov.", "U.S.")
-# have fewer and do not end one.
-RUN_BREAK_RE = re.compile(r"(?<=[a-z]{3}\.) ")
+# have fewer and do not end one. A closing quotation mark may follow the stop ("Politicking.''").
+RUN_BREAK_RE = re.compile(r"(?<=[a-z]{3}\.)(?:''|['’”\"])? ")
 SENTENCE_STOP_RE = re.compile(r"[a-z]{3}\.")
 APPOSITIVE_RE = re.compile(r",\s(?:the |a |an )?([^,.;\n“”\"]{3,60})")
 ANONYMOUS_ANCHORS = ("familiar with", "close to", "knowledge of", "briefed on", "on condition")
@@ -47,6 +50,10 @@ LOOK_AFTER = 120        # characters after a cue searched for an outlet's name
 SURNAME_TRIES = 20      # earlier mentions of a surname examined for the full name
 SURNAME_REACH = 20_000  # characters before a surname searched for the full name
 PERSON_REACH = 600      # characters before a pronoun searched for the person it stands for
+SURNAME_LOOKUPS = 3     # sentence-opening surnames looked up per pronoun before older full names
+# What a sentence's first word follows (spaces aside): a sentence end, a line break, a colon, a
+# quotation mark or a bracket ("“We will win,” Stier said.").
+SENTENCE_OPENERS = frozenset('.!?:\n“”"‘(')
 
 
 def _word_lists() -> dict[str, frozenset]:
@@ -72,7 +79,13 @@ OPENERS, FILLERS, PRONOUNS = WORDS["openers"], WORDS["fillers"], WORDS["pronouns
 DETERMINERS, STOPS, ORG_HEADS = WORDS["determiners"], WORDS["stops"], WORDS["org_heads"]
 NAME_JOINERS, FIRST_PERSON_WORDS = WORDS["name_joiners"], WORDS["first_person"]
 BE_FORMS, POSSESSIVES, ADVERBS = WORDS["be_forms"], WORDS["possessives"], WORDS["adverbs"]
-HONORIFICS = WORDS["honorifics"]
+HONORIFICS, PLACE_HEADS = WORDS["honorifics"], WORDS["place_heads"]
+# The words after which a person's name starts inside a capitalised run: "Secretary of State
+# Hillary Clinton", "Director for Policy Jane Doe" (the titles and owners, "NBC’s", besides).
+PHRASE_JOINERS = frozenset({"of", "the", "for"})
+# Kinds of a capitalised run that name no source: "Russian state television" is found by its head
+# noun; "Bay Area" and "Wall Street" are where something happened.
+NOT_SOURCES = frozenset({"demonym", "place"})
 # The kind of a Found that is the writer speaking ("I said", "we asked"): never a source.
 FIRST_PERSON = "first_person"
 OUTLET_NAMES, OUTLET_DESCRIPTIONS = _outlets()
@@ -112,14 +125,17 @@ COMMON_WORDS = frozenset(datafiles.words(__package__, "common_words.txt"))
 
 
 def classify_name(name: str) -> tuple[str, str]:
-    """(canonical name, kind) of a capitalised run; kind "demonym" is no source at all. A
-    possessive names its owner: "North Korea’s" is a place, "Vladimir Putin’s" the person."""
+    """(canonical name, kind) of a capitalised run; the kinds in NOT_SOURCES are no source at
+    all. A possessive names its owner: "North Korea’s" is a place, "Vladimir Putin’s" the
+    person."""
     bare = name.removeprefix("The ").removesuffix("’s").removesuffix("'s")
     if bare in OUTLET_NAMES:
         return OUTLET_NAMES[bare], "outlet"
     if bare in PLACES:
         return bare, PLACES[bare]
     last = bare.rsplit(" ", 1)[-1]
+    if last in PLACE_HEADS and " " in bare:
+        return bare, "place"
     if last in ORG_HEADS or (bare.isupper() and len(bare) > 1):
         return bare, "organization"
     return bare, "person"
@@ -136,6 +152,12 @@ class Found(NamedTuple):
     kind: str
     title: str | None = None
     mention: tuple[int, int] | None = None
+
+
+def _opens_name(word: str) -> bool:
+    """True when a person's name may start after `word` in a capitalised run: a title, an owner
+    ("NBC’s") or a joiner ("of")."""
+    return word.lower() in TITLES or word in PHRASE_JOINERS or word.endswith(("’s", "'s"))
 
 
 def outlet_mentions(text: str, start: int, end: int) -> list[Found]:
@@ -213,46 +235,77 @@ class SourceFinder:
 
     def person_in_run(self, start: int, end: int):
         """(start, end, full name, title) of the person a capitalised run names, or None: openers
-        dropped from its front, a title inside it split off ("MI6 Chief Richard Moore")."""
+        dropped from its front, and the words up to its last title, owner or joiner split off
+        ("MI6 Chief Richard Moore", "NBC’s Dante Chinni", "Secretary of State Hillary Clinton"),
+        with common words that still lead ("State"). When nothing after a joiner is a person,
+        the words before it are tried ("Jane Smith of Ohio")."""
         run = self.text[start:end].split(" ")
         skip = 0
         while skip < len(run) and run[skip].lower() in OPENERS:
             skip += 1
-        titled = skip
-        for k in range(len(run) - 2, skip - 1, -1):
-            if run[k].lower() in TITLES:
-                titled = k + 1
-                break
-        if len(run) - titled < 2:
+        cut = next((k + 1 for k in range(len(run) - 2, skip - 1, -1) if _opens_name(run[k])),
+                   skip)
+        first = cut
+        while len(run) - first > 2 and self.is_common(run[first]):
+            first += 1
+        person = self._person_in_words(start, end, run, skip, first)
+        if person is None and cut > skip + 1 and run[cut - 1] in PHRASE_JOINERS:
+            return self.person_in_run(start, start + len(" ".join(run[:cut - 1])))
+        return person
+
+    def _person_in_words(self, start: int, end: int, run: list[str], skip: int, first: int):
+        """The person named by run[first:] (two words or more, not all common: "Fifth
+        Amendment"), with the title before it."""
+        if len(run) - first < 2:
             return None
-        name, kind = classify_name(" ".join(run[titled:]))
-        if kind != "person":
+        name, kind = classify_name(" ".join(run[first:]))
+        if kind != "person" or not self.could_be_a_name(name):
             return None
-        name_start = start + sum(len(w) + 1 for w in run[:titled])
+        name_start = start + sum(len(w) + 1 for w in run[:first])
         run_start = start + sum(len(w) + 1 for w in run[:skip])
-        title = self.title_in_run(run_start, name_start) if titled > skip else None
+        title = self.title_in_run(run_start, name_start) if first > skip else None
         return name_start, end, name, title
 
     def last_person_before(self, position: int):
-        """The last person named with two or more words within PERSON_REACH before `position`.
-        The pronoun's own line is searched first, and most often names the person; the rest of
-        the reach only when it does not. No name runs over a line break, so the two parts yield
-        the same runs as the whole reach searched at once."""
+        """The person a pronoun at `position` stands for: walking back over the capitalised runs
+        within PERSON_REACH, the first that names a person with two or more words, or that opens
+        a sentence with the surname of a person named in full before it ("Stier said. He ..."
+        after "Tom Stier", even when a "Bay Area" or an older full name lies between). The
+        pronoun's own line is walked first; the rest of the reach only when it holds no one."""
         reach = max(0, position - PERSON_REACH)
         line_start = self.text.rfind("\n", reach, position) + 1 or reach
-        return (self._last_person_in(line_start, position)
-                or self._last_person_in(reach, line_start))
-
-    def _last_person_in(self, start: int, end: int):
-        runs = [m.span() for m in NAMES_RE.finditer(self.text, start, end)]
-        for run in reversed(runs):
-            if self.in_boilerplate(*run):
-                continue
-            for piece in reversed(self.sentence_pieces(*run)):
-                person = self.person_in_run(*piece)
+        lookups = 0
+        for piece in chain(self._pieces_back(line_start, position),
+                           self._pieces_back(reach, line_start)):
+            person = self.person_in_run(*piece)
+            if person:
+                return person
+            if lookups < SURNAME_LOOKUPS and self._subject_surname(*piece):
+                lookups += 1
+                person = self.full_name(self.text[piece[0]:piece[1]], piece[0])
                 if person:
                     return person
         return None
+
+    def _pieces_back(self, start: int, end: int):
+        """The sentence pieces of the capitalised runs in [start, end) outside boilerplate, the
+        last first. No run crosses a line break, so two ranges walked in turn yield what the
+        whole would."""
+        runs = [m.span() for m in CAPITALISED_RE.finditer(self.text, start, end)]
+        for run in reversed(runs):
+            if not self.in_boilerplate(*run):
+                yield from reversed(self.sentence_pieces(*run))
+
+    def _subject_surname(self, start: int, end: int) -> bool:
+        """True when [start, end) is one word that could be a person's surname and opens its
+        sentence: not an opener or pronoun ("He", "The"), a common word, or an acronym."""
+        word = self.text[start:end]
+        if " " in word or word.isupper() or word.lower() in OPENERS or self.is_common(word):
+            return False
+        if classify_name(word)[1] != "person":
+            return False
+        before = self.text[max(0, start - 3):start].rstrip(" ")
+        return not before or before[-1] in SENTENCE_OPENERS
 
     def sentence_pieces(self, start: int, end: int) -> list[Span]:
         """The capitalised run [start, end) cut where a sentence ends inside it or at its end,
@@ -382,7 +435,8 @@ class SourceFinder:
         return Found(start, end, name, kind)
 
     def _name(self, j: int, k: int, opens_sentence: bool):
-        """Words j..k are a capitalised run: drop openers, split off a title, classify, resolve.
+        """Words j..k are a capitalised run: drop openers, split off a title or owner ("NBC’s"),
+        classify, resolve.
         A single word that names no outlet, place or organisation and is no surname of a person
         named before is a name only where its capital says so: not when it opens the sentence
         ("Paid", "Let"), nor when the writer's own words use it in lower case ("Pocket" from "Note
@@ -391,14 +445,14 @@ class SourceFinder:
             j += 1
         run_start = self.words[j][0]
         for t in range(k - 1, j - 1, -1):
-            if self.strings[t].lower() in TITLES:
+            if _opens_name(self.strings[t]):
                 j = t + 1
                 break
         start, end = self.words[j][0], self.words[k][1]
         if self.text[end - 2:end] in {"’s", "'s"}:
             end -= 2
         name, kind = classify_name(self.text[start:end])
-        if kind == "demonym":
+        if kind in NOT_SOURCES:
             return None
         title = self.title_in_run(run_start, start) if run_start < start else None
         if kind == "person" and " " not in name:
