@@ -365,3 +365,11 @@ def test_owners_titles_and_phrases_are_split_off_the_persons_name():
     origin = ("The vote was close. Senator Jane Okafor of Ohio spoke first. She said the vote "
               "was fair." + FILLER)
     assert by_cue(section(origin))["said"]["source"]["name"] == "Jane Okafor"
+
+
+def test_a_sentences_capital_and_a_closing_acronym_are_not_a_persons_name():
+    text = ("The hearing ran late. Would Adam Schiff have pleaded for more time? Adam Schiff "
+            "pleaded for it. The Chinese CDC has said the risk was low." + FILLER)
+    result = section(text)
+    assert "Would Adam Schiff" not in names(result) and "Adam Schiff" in names(result)
+    assert names(result)["Chinese CDC"]["kind"] == "organization"

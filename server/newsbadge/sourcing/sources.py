@@ -136,7 +136,8 @@ def classify_name(name: str) -> tuple[str, str]:
     last = bare.rsplit(" ", 1)[-1]
     if last in PLACE_HEADS and " " in bare:
         return bare, "place"
-    if last in ORG_HEADS or (bare.isupper() and len(bare) > 1):
+    # An acronym ends an organisation's name ("Chinese CDC"); a Roman numeral a person's ("III").
+    if last in ORG_HEADS or (last.isupper() and len(last) > 1 and last.strip("IVX")):
         return bare, "organization"
     return bare, "person"
 
@@ -443,6 +444,8 @@ class SourceFinder:
         in the Pocket" on a page that speaks of a pocket)."""
         while j < k and self.strings[j].lower() in OPENERS:
             j += 1
+        while opens_sentence and k - j >= 2 and self._capital_of_the_sentence(j, k):
+            j += 1  # "Would Adam Schiff": the sentence's capital, then the person
         run_start = self.words[j][0]
         for t in range(k - 1, j - 1, -1):
             if _opens_name(self.strings[t]):
@@ -469,6 +472,15 @@ class SourceFinder:
                 and self.is_common(name)):
             return None  # a word in capitals ("HIGHLY", "YOU") or a head alone ("Office")
         return Found(start, end, name, kind, title, (start, end) if kind == "person" else None)
+
+    def _capital_of_the_sentence(self, j: int, k: int) -> bool:
+        """True when word j opens a run j..k naming a person but is a common word ("Would"),
+        capitalised for the sentence, and the words after it name the person."""
+        if not self.is_common(self.strings[j]):
+            return False
+        whole = classify_name(self.text[self.words[j][0]:self.words[k][1]])[1]
+        rest = classify_name(self.text[self.words[j + 1][0]:self.words[k][1]])[1]
+        return whole == rest == "person"
 
     def subject(self, sentence: Sentence):
         """The source that opens the sentence as its subject: a pronoun, or a capitalised run
