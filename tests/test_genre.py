@@ -86,3 +86,16 @@ def test_views_inside_quotes_are_the_speakers_not_the_authors():
     for signal in ("opinion_verb", "evaluative"):
         assert genre.signals(Document(quoted, "en")).rates()[signal] == 0
         assert genre.signals(Document(own, "en")).rates()[signal] > 5
+
+
+def test_evidence_is_only_what_pushed_the_model_more_than_a_little(seed_text):
+    """Every signal shown pushed towards the kind by genre.MIN_PUSH or more: a push the model
+    barely heard (the seed page's few quotes) is not shown as what made it a report."""
+    doc = analyze({"text": seed_text})
+    section = doc["genre"]
+    z = genre.standardized(section["rates"])
+    _, _, weights = genre.classify(z)
+    push = {name: w * v for name, w, v in zip(genre.MODEL["features"], weights, z, strict=True)}
+    shown = {e["signal"] for e in section["evidence"]}
+    assert shown and all(push[name] >= genre.MIN_PUSH for name in shown)
+    assert 0 < push["quote"] < genre.MIN_PUSH and "quote" not in shown

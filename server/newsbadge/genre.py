@@ -41,6 +41,11 @@ MIN_WORDS = 80
 # Spans listed per signal, and in all (the rates count every one).
 MAX_PER_SIGNAL = 5
 MAX_EVIDENCE = 25
+# The least push (weight times standardized input, in logits) a signal must give towards the kind
+# to be shown as its evidence: 0.05 moves the probability by about 1 point at 0.5 (the logistic's
+# slope there is 1/4). Below it a reader would be shown "I" or one quote as what made a page a
+# report, a signal the model barely heard (the seed page's quotes pushed 0.006).
+MIN_PUSH = 0.05
 
 # A quoted passage: opening mark, up to 600 characters on one line, closing mark. German „…“
 # closes with the English opening mark; straight quotes pair within a line. The inner run is
@@ -263,7 +268,7 @@ def _evidence(text: str, found: Signals, z: list[float], weights: list[float]) -
     """The spans of the signals that pushed the page towards its kind, strongest push first."""
     pushes = sorted(((w * v, name) for name, w, v in zip(MODEL["features"], weights, z,
                                                             strict=True)
-                     if w * v > 0 and v > 0 and found.spans.get(name)), reverse=True)
+                     if w * v >= MIN_PUSH and v > 0 and found.spans.get(name)), reverse=True)
     evidence = []
     for _, name in pushes:
         for start, end in found.spans[name][:MAX_PER_SIGNAL]:
