@@ -373,3 +373,24 @@ def test_a_sentences_capital_and_a_closing_acronym_are_not_a_persons_name():
     result = section(text)
     assert "Would Adam Schiff" not in names(result) and "Adam Schiff" in names(result)
     assert names(result)["Chinese CDC"]["kind"] == "organization"
+
+
+def test_a_documents_publisher_is_the_source():
+    text = ("According to a report in the Argus Leader of Sioux Falls, the campaign cost $449,000. "
+            "A report by the Associated Press said the agency was paid. According to a report in "
+            "South Dakota, the campaign will run all year." + FILLER)
+    result = section(text)
+    assert_offsets(text, result)
+    found = names(result)
+    assert found["Argus Leader"]["kind"] == "outlet"
+    assert found["Associated Press"]["kind"] == "outlet"
+    assert "the Associated Press" not in found, "one outlet, one entry"
+    assert found["a report"]["kind"] == "document", "'in' a place is no publisher"
+
+
+def test_an_appositive_that_goes_on_to_say_what_happened_is_no_title():
+    text = ("According to Jane Smith, the mayor resigned on Friday. Tom Lee, a spokesman for "
+            "the council, said the vote was close." + FILLER)
+    found = names(section(text))
+    assert "title" not in found["Jane Smith"]
+    assert found["Tom Lee"]["title"] == "spokesman for the council"

@@ -80,9 +80,14 @@ DETERMINERS, STOPS, ORG_HEADS = WORDS["determiners"], WORDS["stops"], WORDS["org
 NAME_JOINERS, FIRST_PERSON_WORDS = WORDS["name_joiners"], WORDS["first_person"]
 BE_FORMS, POSSESSIVES, ADVERBS = WORDS["be_forms"], WORDS["possessives"], WORDS["adverbs"]
 HONORIFICS, PLACE_HEADS = WORDS["honorifics"], WORDS["place_heads"]
+CLAUSE_VERBS = WORDS["clause_verbs"]
 # The words after which a person's name starts inside a capitalised run: "Secretary of State
 # Hillary Clinton", "Director for Policy Jane Doe" (the titles and owners, "NBC’s", besides).
 PHRASE_JOINERS = frozenset({"of", "the", "for"})
+# The words between a document and who put it out ("a report in / by / from ..."), and the kinds
+# that can have put it out: a "person" after "in" is a publication whose name we do not know.
+PUBLISHER_LINKS = frozenset({"in", "by", "from"})
+PUBLISHER_KINDS = frozenset({"person", "organization", "outlet"})
 # Kinds of a capitalised run that name no source: "Russian state television" is found by its head
 # noun; "Bay Area" and "Wall Street" are where something happened.
 NOT_SOURCES = frozenset({"demonym", "place"})
@@ -140,6 +145,19 @@ def classify_name(name: str) -> tuple[str, str]:
     if last in ORG_HEADS or (last.isupper() and len(last) > 1 and last.strip("IVX")):
         return bare, "organization"
     return bare, "person"
+
+
+def _is_appositive_title(phrase: str) -> bool:
+    """True when `phrase` (after "Name, the") holds a title and the word after its last title word
+    goes on describing the person ("ambassador to North Korea", "aide who accompanied her")
+    rather than saying what happened: "According to Jane Smith, the mayor resigned" gives Smith
+    no title."""
+    words = phrase.split()
+    titled = [t for t, w in enumerate(words) if w.lower() in TITLES]
+    if not titled or titled[-1] + 1 == len(words):
+        return bool(titled)
+    following = words[titled[-1] + 1].lower()
+    return following not in CLAUSE_VERBS and not (following.endswith("ed") and len(following) > 4)
 
 
 class Found(NamedTuple):
@@ -366,9 +384,7 @@ class SourceFinder:
             lead = before[-2:] if len(before) > 1 and before[-2][:1].isupper() else before[-1:]
             return " ".join(lead)
         after = APPOSITIVE_RE.match(self.text, end, end + 80)
-        if after and any(w.lower() in TITLES for w in after.group(1).split()):
-            return after.group(1)
-        return None
+        return after.group(1) if after and _is_appositive_title(after.group(1)) else None
 
     # -- the source next to a cue ---------------------------------------------------------------
 
@@ -412,7 +428,8 @@ class SourceFinder:
         """"a source", "fundraising documents", "the mayor" (a title alone is a person), with
         the determiner that opens it, in lower case ("A leaked memo" is "a leaked memo"). A
         bare noun is a source only when source_nouns.tsv says it stands alone ("sources say"),
-        not "research shows" or "people say"."""
+        not "research shows" or "people say". A document's publisher, when named after it, is
+        the source instead ("a report in the Argus Leader"), and a known outlet is that outlet."""
         noun = self.strings[i].lower()
         kind = NOUN_KINDS.get(noun, "person")
         j = i
@@ -429,11 +446,41 @@ class SourceFinder:
             j -= 1
         if j == i and noun not in NOUNS_ALONE:
             return None
+        if kind == "document":
+            publisher = self.publisher_after(i)
+            if publisher:
+                return publisher
         start, end = self.words[j][0], self.words[i][1]
         name = self.text[start:end]
-        if self.strings[j].lower() in DETERMINERS:
+        named = j + 1 if self.strings[j].lower() in DETERMINERS else j
+        outlet = OUTLET_NAMES.get(self.text[self.words[named][0]:end]) if named < i else None
+        if outlet:  # "the Associated Press": a known outlet with a noun head ("Press")
+            return Found(self.words[named][0], end, outlet, "outlet")
+        if named > j:
             name = name[0].lower() + name[1:]
         return Found(start, end, name, kind)
+
+    def publisher_after(self, i: int):
+        """Who put out the document that word i names, when the words after it say so: "a report
+        in the Argus Leader" (where it was published: an outlet, and "in" wants "the", so "a
+        report in South Dakota" names nobody), "a study by Harvard University", "a statement
+        from the Kremlin". None otherwise, and the document itself is the source."""
+        words, strings = self.words, self.strings
+        if i + 2 >= len(words) or self.gap(i) != " " or strings[i + 1] not in PUBLISHER_LINKS:
+            return None
+        k = i + 2
+        if strings[k].lower() in DETERMINERS and self.gap(k - 1) == " " and k + 1 < len(words):
+            k += 1
+        elif strings[i + 1] == "in":
+            return None
+        if self.gap(k - 1) != " " or not strings[k][0].isupper() or strings[k].lower() in OPENERS:
+            return None
+        found = self._candidate_at(k, k, forward=True)
+        if found is None or found.kind not in PUBLISHER_KINDS:
+            return None
+        if strings[i + 1] == "in" and found.kind == "person":
+            return found._replace(kind="outlet", title=None, mention=None)
+        return found
 
     def _name(self, j: int, k: int, opens_sentence: bool):
         """Words j..k are a capitalised run: drop openers, split off a title or owner ("NBC’s"),
