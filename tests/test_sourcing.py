@@ -394,3 +394,17 @@ def test_an_appositive_that_goes_on_to_say_what_happened_is_no_title():
     found = names(section(text))
     assert "title" not in found["Jane Smith"]
     assert found["Tom Lee"]["title"] == "spokesman for the council"
+
+
+def test_a_run_sheds_the_place_and_the_day_around_a_name_and_a_paper_is_an_outlet():
+    text = ("The San Francisco Chronicle says the van was stolen. Special envoy to Ukraine Kurt "
+            "Volker said the talks went on. Governor Ann Dale wrote on Twitter Tuesday that the "
+            "bridge would open. She added that it was safe. Hours later, said Lt. "
+            "Matt Harris, the suspect was arrested." + FILLER)
+    result = section(text)
+    assert_offsets(text, result)
+    found = names(result)
+    assert found["San Francisco Chronicle"]["kind"] == "outlet"
+    assert "Kurt Volker" in found and "Ukraine Kurt Volker" not in found
+    assert "Twitter Tuesday" not in found and found["Ann Dale"]["mentions"] == 2
+    assert "Lt" not in found

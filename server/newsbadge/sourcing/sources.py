@@ -80,7 +80,8 @@ DETERMINERS, STOPS, ORG_HEADS = WORDS["determiners"], WORDS["stops"], WORDS["org
 NAME_JOINERS, FIRST_PERSON_WORDS = WORDS["name_joiners"], WORDS["first_person"]
 BE_FORMS, POSSESSIVES, ADVERBS = WORDS["be_forms"], WORDS["possessives"], WORDS["adverbs"]
 HONORIFICS, PLACE_HEADS = WORDS["honorifics"], WORDS["place_heads"]
-CLAUSE_VERBS = WORDS["clause_verbs"]
+CLAUSE_VERBS, CALENDAR_WORDS = WORDS["clause_verbs"], WORDS["calendar_words"]
+OUTLET_HEADS = WORDS["outlet_heads"]
 # The words after which a person's name starts inside a capitalised run: "Secretary of State
 # Hillary Clinton", "Director for Policy Jane Doe" (the titles and owners, "NBC’s", besides).
 PHRASE_JOINERS = frozenset({"of", "the", "for"})
@@ -141,6 +142,8 @@ def classify_name(name: str) -> tuple[str, str]:
     last = bare.rsplit(" ", 1)[-1]
     if last in PLACE_HEADS and " " in bare:
         return bare, "place"
+    if last in OUTLET_HEADS and " " in bare:
+        return bare, "outlet"
     # An acronym ends an organisation's name ("Chinese CDC"); a Roman numeral a person's ("III").
     if last in ORG_HEADS or (last.isupper() and len(last) > 1 and last.strip("IVX")):
         return bare, "organization"
@@ -158,6 +161,22 @@ def _is_appositive_title(phrase: str) -> bool:
         return bool(titled)
     following = words[titled[-1] + 1].lower()
     return following not in CLAUSE_VERBS and not (following.endswith("ed") and len(following) > 4)
+
+
+def _ends_no_name(word: str) -> bool:
+    """True for the last word of a capitalised run that is no part of a name: a weekday or month
+    ("MSNBC Monday", "Super Tuesday"), or the next sentence's first word where an abbreviation
+    hid the sentence end ("Washington D.C. He")."""
+    return word in CALENDAR_WORDS or word.lower() in OPENERS
+
+
+def _place_before_person(run: list[str]) -> bool:
+    """True when a run of three or more words opens with a country or state and, whole, names a
+    person ("Ukraine Kurt Volker"; not "Washington Post Trump", nor "British Medical Journal",
+    an outlet, nor "Virginia Conservation Legacy Fund", an organisation)."""
+    if PLACES.get(run[0]) != "organization" or run[1] in OUTLET_HEADS:
+        return False
+    return classify_name(" ".join(run))[1] == "person"
 
 
 class Found(NamedTuple):
@@ -259,13 +278,16 @@ class SourceFinder:
         with common words that still lead ("State"). When nothing after a joiner is a person,
         the words before it are tried ("Jane Smith of Ohio")."""
         run = self.text[start:end].split(" ")
+        while len(run) > 1 and _ends_no_name(run[-1]):
+            end -= len(run.pop()) + 1  # "on Twitter Tuesday"
         skip = 0
         while skip < len(run) and run[skip].lower() in OPENERS:
             skip += 1
         cut = next((k + 1 for k in range(len(run) - 2, skip - 1, -1) if _opens_name(run[k])),
                    skip)
         first = cut
-        while len(run) - first > 2 and self.is_common(run[first]):
+        while len(run) - first > 2 and (self.is_common(run[first])
+                                        or _place_before_person(run[first:])):
             first += 1
         person = self._person_in_words(start, end, run, skip, first)
         if person is None and cut > skip + 1 and run[cut - 1] in PHRASE_JOINERS:
@@ -493,11 +515,15 @@ class SourceFinder:
             j += 1
         while opens_sentence and k - j >= 2 and self._capital_of_the_sentence(j, k):
             j += 1  # "Would Adam Schiff": the sentence's capital, then the person
+        while k > j and _ends_no_name(self.strings[k]):
+            k -= 1  # "on Twitter Tuesday"
         run_start = self.words[j][0]
         for t in range(k - 1, j - 1, -1):
             if _opens_name(self.strings[t]):
                 j = t + 1
                 break
+        if k - j >= 2 and _place_before_person(self.strings[j:k + 1]):
+            j += 1  # "envoy to Ukraine Kurt Volker": the place, then the person
         start, end = self.words[j][0], self.words[k][1]
         if self.text[end - 2:end] in {"’s", "'s"}:
             end -= 2
