@@ -222,7 +222,7 @@ def test_seed_page_sources_and_hedges(seed_text):
     for name in ["New York Post", "Channel One", "Igor Korotchenko", "Richard Moore",
                  "National Review", "Alexander Matsegora"]:
         assert name in found, sorted(found)
-    assert found["Richard Moore"]["title"] == "MI6 Chief"
+    assert found["Richard Moore"]["title"] == "British Intelligence MI6 Chief"
     assert found["Channel One"]["title"] == "Russian state television"
     assert {"has yet to be verified", "reportedly"} <= {h["text"] for h in result["hedges"]}
     assert_offsets(text, result)
@@ -408,3 +408,20 @@ def test_a_run_sheds_the_place_and_the_day_around_a_name_and_a_paper_is_an_outle
     assert "Kurt Volker" in found and "Ukraine Kurt Volker" not in found
     assert "Twitter Tuesday" not in found and found["Ann Dale"]["mentions"] == 2
     assert "Lt" not in found
+
+
+def test_a_title_keeps_its_owners_and_nothing_else():
+    text = ("Wells Fargo analyst Zachary Fadem wrote that sales fell. Did President Donald Trump "
+            "threaten the aid? Retired Lt. Col. Alexander Vindman said he did not know. "
+            "ISTANBUL EXPLOSION Turkish President Recep Erdogan said the blast was an attack. "
+            "Fan Mengguang, deputy director of the regional disease prevention and control centre "
+            "at the time, told reporters the risk was low. Photos of the queue were posted on "
+            "Weibo by users." + FILLER)
+    found = names(section(text))
+    assert found["Zachary Fadem"]["title"] == "Wells Fargo analyst"
+    assert found["Donald Trump"]["title"] == "President"
+    assert found["Alexander Vindman"]["title"] == "Retired Lt. Col."
+    assert found["Recep Erdogan"]["title"] == "Turkish President"
+    cut = found["Fan Mengguang"]["title"]
+    assert cut.endswith(" …") and cut.removesuffix(" …") in text, "cut on a whole word"
+    assert "Weibo" not in found, "where it was posted is no source"

@@ -40,6 +40,11 @@ ANONYMOUS_RE = re.compile(
 RUN_BREAK_RE = re.compile(r"(?<=[a-z]{3}\.)(?:''|['’”\"])? ")
 SENTENCE_STOP_RE = re.compile(r"[a-z]{3}\.")
 APPOSITIVE_RE = re.compile(r",\s(?:the |a |an )?([^,.;\n“”\"]{3,60})")
+APPOSITIVE_ENDS = frozenset(',.;\n“”"')
+# After these, a capitalised run says where something was said ("posted on Weibo", "said in
+# Geneva"), not who said it; "according to", "told by" and "reported by" are not among them.
+LOCATIVES = frozenset({"on", "in", "at", "during", "via", "from"})
+MAX_TITLE_OWNER = 3     # capitalised words owning a title before a name ("Wells Fargo analyst")
 ANONYMOUS_ANCHORS = ("familiar with", "close to", "knowledge of", "briefed on", "on condition")
 CLAUSE_END_RE = re.compile(r"[,;:“\"]")
 MAX_MODIFIERS = 3       # "Russian state television broadcasts": three words before the head
@@ -161,6 +166,11 @@ def _is_appositive_title(phrase: str) -> bool:
         return bool(titled)
     following = words[titled[-1] + 1].lower()
     return following not in CLAUSE_VERBS and not (following.endswith("ed") and len(following) > 4)
+
+
+def _is_abbreviation(word: str) -> bool:
+    """"Lt.", "Gov.", "U.S.": a rank or capitals with full stops, which end no sentence here."""
+    return word[:-1].lower() in HONORIFICS or word.replace(".", "").isupper()
 
 
 def _ends_no_name(word: str) -> bool:
@@ -394,19 +404,58 @@ class SourceFinder:
 
     def title_in_run(self, run_start: int, name_start: int) -> str | None:
         """"MI6 Chief" from "British Intelligence MI6 Chief Richard Moore": the title word and
-        the word before it."""
+        the capitalised words that own it (title_lead)."""
         words = self.text[run_start:name_start].split()
-        return " ".join(words[-2:]) if words and words[-1].lower() in TITLES else None
+        if not words or words[-1].lower() not in TITLES:
+            return None
+        before = self.text[max(0, run_start - 3):run_start].rstrip()
+        return self.title_lead(words, opens_sentence=not before or before[-1] in SENTENCE_OPENERS)
+
+    def title_lead(self, words: list[str], opens_sentence: bool) -> str:
+        """The title ending `words` with the capitalised words just before it that own it
+        ("Wells Fargo analyst", "Prime Minister", "Breitbart News’ editor"), at most
+        MAX_TITLE_OWNER words and none after a sentence end, nor a common word that only has
+        the sentence's capital ("Did President Trump": "President"). `opens_sentence`: whether
+        words[0] opens its sentence."""
+        first = len(words) - 1
+        while first > 0 and len(words) - first <= MAX_TITLE_OWNER:
+            word = words[first - 1]
+            opens = words[first - 2][-1] in SENTENCE_OPENERS if first > 1 else opens_sentence
+            if not self._owns_title(word, opens):
+                break
+            first -= 1
+        return " ".join(words[first:])
+
+    def _owns_title(self, word: str, opens_sentence: bool) -> bool:
+        """True for a word that can own the title after it: capitalised, not ending a sentence
+        (abbreviations aside: "Lt.", "U.S."), no determiner ("A Really Effective Senator"), no
+        verb opening a question ("Did"), no heading in capitals ("ISTANBUL EXPLOSION")."""
+        bare = word.rstrip("’'")
+        lower = bare.lower()
+        if not bare[:1].isupper() or lower in OPENERS:
+            return False
+        if not bare[-1].isalnum() and not (bare.endswith(".") and _is_abbreviation(bare)):
+            return False
+        if opens_sentence and lower in CLAUSE_VERBS:
+            return False
+        return not (bare.isupper() and len(bare) > 3 and self.is_common(bare))
 
     def title_around(self, start: int, end: int) -> str | None:
         """A title just before the name ("journalist Igor Korotchenko") or in an appositive
         after it ("Alexander Matsegora, the Russian ambassador to North Korea")."""
-        before = self.text[max(0, start - 40):start].split()
+        window = max(0, start - 40)
+        before = self.text[window:start].split()
+        if window and not self.text[window - 1].isspace():
+            before = before[1:]  # a word cut by the window
         if before and before[-1].lower() in TITLES:
-            lead = before[-2:] if len(before) > 1 and before[-2][:1].isupper() else before[-1:]
-            return " ".join(lead)
+            return self.title_lead(before, opens_sentence=False)
         after = APPOSITIVE_RE.match(self.text, end, end + 80)
-        return after.group(1) if after and _is_appositive_title(after.group(1)) else None
+        if not after or not _is_appositive_title(after.group(1)):
+            return None
+        if after.end() < len(self.text) and self.text[after.end()] not in APPOSITIVE_ENDS:
+            # cut by the length bound: end on a whole word ("... disease prevention …")
+            return after.group(1).rsplit(" ", 1)[0] + " …"
+        return after.group(1)
 
     # -- the source next to a cue ---------------------------------------------------------------
 
@@ -628,6 +677,7 @@ class SourceFinder:
         if outlet and not text[outlet.start() - 1].isalnum():
             return Found(outlet.start(), outlet.end(), OUTLET_NAMES[outlet.group()], "outlet")
         first = bisect.bisect_left(words, cue_end, sentence.first_word, key=START)
+        where = False  # inside a name after "on", "in", "at": where it was said, not who said it
         for i in range(first, min(first + MAX_AFTER, len(words))):
             if words[i][1] > clause_end:
                 break
@@ -636,5 +686,8 @@ class SourceFinder:
             if lower in NOUN_KINDS or lower in PRONOUNS or lower in TITLES:
                 return self.candidate_at(i, first)
             if word[0].isupper() and lower not in OPENERS:
+                if where:
+                    continue
                 return self.candidate_at(i, i, forward=True)
+            where = lower in LOCATIVES
         return None
