@@ -389,3 +389,48 @@ def test_upsells_between_paragraphs_interrupt_the_article():
     # The same lines around the article, not inside it, are furniture.
     around = analyze(prepare("\n".join(UPSELLS + paragraphs), None), "en").section
     assert around["score"] < CLEAN_BELOW < around["furniture_share"]
+
+
+EMBEDDED_POSTS = [
+    ("The new slogan is a mess, and yes the state paid for it: https://t.co/Nc0nKoXGBP",
+     "— Dana Ross (@danaross) November 18, 2019"),
+    ("we’re. on. it.\nhttps://t.co/HO1ZRs9T1P",
+     "— tall glass of coffee 🎄 (@_orabora) November 19, 2019"),
+    ("Hey Twitter, the whole point of this campaign is to raise awareness. #thanks",
+     "A post shared by Governor Kim Noel (@govkimnoel) on Nov 18, 2019 at 9:41am PST"),
+]
+
+
+@pytest.mark.parametrize("as_html", [False, True])
+def test_posts_the_article_quotes_are_article_not_inserts(as_html):
+    """Embedded posts (text, then "— Name (@handle) Date") are what the story quotes: not
+    boilerplate, so they interrupt nothing; the same lines with no handle and date stay judged."""
+    paragraphs = ARTICLE.splitlines()
+    body = []
+    for k, (post, byline) in enumerate(EMBEDDED_POSTS):
+        body += paragraphs[2 * k:2 * k + 2] + post.splitlines() + [byline]
+    body += paragraphs[6:]
+    text = "\n".join(body)
+    if as_html:
+        html = "<html><body><article>" + "".join(
+            f"<blockquote class='twitter-tweet'><p>{line}</p></blockquote>"
+            if any(line in p + b for p, b in EMBEDDED_POSTS) else f"<p>{line}</p>"
+            for line in body) + "</article></body></html>"
+        page = prepare(None, html)
+        text = page.text
+    else:
+        page = prepare(text, None)
+    result = analyze(page, "en")
+    for post, byline in EMBEDDED_POSTS:
+        for line in [*post.splitlines(), byline]:
+            assert not _spans_over(result.section, text, line), line
+    assert result.section["score"] < 5
+    _assert_offsets(text, result.section)
+
+
+def test_a_post_is_its_byline_and_the_lines_above_it_up_to_boilerplate():
+    from newsbadge.contamination.embedded import embedded_post_lines
+    lines = features.describe(["Share this story", "Loved the new bridge today",
+                               "— Dana Ross (@danaross) November 18, 2019", "Read more",
+                               "— Tim Ode (@tim) Nov 2, 2019", "— Dana Ross, November 18, 2019"])
+    assert embedded_post_lines(lines) == {1, 2, 4}, "no handle, no post; 'Read more' is furniture"

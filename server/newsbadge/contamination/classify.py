@@ -3,7 +3,8 @@
 Plain text goes through the learned line classifier (model.py) and the phrase rules (phrases.py);
 HTML is first rendered to its visible text (visible.py) and trafilatura's choice of main text from
 the same tree decides alongside the classifier; blocks from the extension move each line's score
-(blocks.py). The line that is the page's title is the headline, never boilerplate (headline.py).
+(blocks.py). The line that is the page's title is the headline, never boilerplate (headline.py),
+nor are the posts the article quotes by embedding them (embedded.py).
 Each boilerplate line is placed inside the article (between its first and last paragraph: an
 interruption) or around it (page furniture).
 """
@@ -19,6 +20,7 @@ from ..text import line_spans
 from . import blocks as block_signals
 from . import model
 from .align import contained
+from .embedded import embedded_post_lines
 from .features import Line, describe
 from .headline import headline_line, html_title
 from .visible import parse, visible_text
@@ -195,9 +197,10 @@ def classify_lines(page: Page, p_article: list[float] | None = None,
         p_article, hints = block_signals.adjust(text, spans, p_article, page.blocks)
     cut = model.threshold()
     headline = headline_line([line.tokens for line in lines], page.title, p_article)
+    quoted_posts = embedded_post_lines(lines)
     judged = []
     for i, ((start, end), line, p) in enumerate(zip(spans, lines, p_article, strict=True)):
-        if i == headline:
+        if i == headline or i in quoted_posts:
             continue
         confidence = 1.0 - p
         if _rule_says_boilerplate(line):
