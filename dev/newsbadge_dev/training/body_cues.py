@@ -506,11 +506,15 @@ def write(model: dict, figures: dict, sets: list[Collection], language: str = "e
         f"# Single-word framing cues learned by newsbadge_dev.training.body_cues from {sources}\n"
         "# ($NEWSBADGE_DATA; derived counts and weights only). weight = log-odds of the word\n"
         "# being inside a framing span, above the collection's base rate (kind + valence + word\n"
-        f"# terms of a penalised logistic regression); words from weight {THRESHOLD} on.\n"
+        "# terms of a penalised logistic regression); words from weight "
+        f"{THRESHOLD if language == 'en' else SPAN_THRESHOLD} on.\n"
         + ("# kind: the hand lexicon's, emotive for VADER's other strong words.\n"
            if language == "en" else
-           f"# No hand lexicon: words of {MIN_ARTICLES} articles or more, inside framing spans\n"
-           "# more often than a typical word; kind loaded.\n")
+           "# No hand lexicon: the forms of Snowball stems (NLTK) of "
+           f"{MIN_ARTICLES} articles or more, inside\n"
+           f"# framing spans {OWN_RATE:g} times as often as a typical word; kind loaded. "
+           "Forms of seen 0 are\n# the stem's inflections in wordfreq's word list "
+           "(CC BY-SA 4.0 data), weighed by the stem.\n")
         + "# seen / inside: uses in the training articles, and inside a framing span.\n"
         "# word\tkind\tweight\tseen\tinside\n")
     rows = sorted(words.items(), key=lambda item: (-item[1][1], item[0]))
