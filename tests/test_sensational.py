@@ -394,3 +394,44 @@ def test_german_and_french_quotation_marks_make_quotes():
     spans = cues.quote_ranges(text, 0, len(text)).spans
     assert [text[s:e] for s, e in spans] == ["\u201eDas ist eine Schande\u201c",
                                              "\u00abc'est une honte\u00bb"]
+
+
+def _span_model(uses: dict[str, tuple[int, int, int]]) -> dict:
+    """A trained model as body_cues.fit returns it, for the words `uses` names: word -> (seen,
+    inside a framing span, of them capitalised), each word in an article of its own."""
+    from collections import Counter
+
+    from newsbadge_dev.training import body_cues
+
+    model = {name: Counter() for name in ("seen", "inside", "capitalised_words", "kind_uses",
+                                          "stem_inside", "capitalised", "stem_articles",
+                                          "stem_inside_articles")}
+    for word, (seen, inside, capitalised) in uses.items():
+        stem = body_cues.stem_of(word, "de")
+        for key, value in (("seen", seen), ("inside", inside), ("capitalised_words", capitalised)):
+            model[key][word] += value
+        for key, value in (("kind_uses", seen), ("stem_inside", inside),
+                           ("capitalised", capitalised), ("stem_articles", 1),
+                           ("stem_inside_articles", inside > 0)):
+            model[key][stem] += value
+    return model
+
+
+def test_a_german_noun_needs_more_evidence_than_an_adjective():
+    from newsbadge_dev.training import body_cues
+
+    base = 0.15
+    # Inside spans in 2 of 5 uses and 2 articles: enough for an adjective, not for a noun.
+    model = _span_model({"zynisch": (3, 1, 0), "zynische": (2, 1, 0),
+                         "ökonomen": (3, 1, 3), "ökonom": (2, 1, 2)})
+    assert body_cues._supported(model, body_cues.stem_of("zynisch", "de"), base, "de")
+    assert not body_cues._supported(model, body_cues.stem_of("ökonomen", "de"), base, "de")
+    assert not body_cues._own_uses_agree(model, "ökonomen", base, "de")
+    assert body_cues._own_uses_agree(model, "zynische", base, "de")
+
+
+def test_inflections_share_a_stem():
+    from newsbadge_dev.training import body_cues
+
+    assert (body_cues.stem_of("catastrophe", "fr") == body_cues.stem_of("catastrophes", "fr"))
+    assert body_cues.stem_of("verheerend", "de") == body_cues.stem_of("verheerenden", "de")

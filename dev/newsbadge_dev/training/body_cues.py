@@ -21,21 +21,25 @@ finder never reports either: newsbadge.sensational.cues._in_a_name).
 
 The other languages of SemEval-2023 (fr, de, it, pl, ru: SPAN_LANGUAGES) have no hand lexicon:
 the same regression, with word and collection terms only, over the language's train split, and
-a word is a cue when the data alone supports it: its stem (its kind) seen in MIN_ARTICLES
-articles or more, the word inside framing spans OWN_RATE times as often as a typical word, and
-of weight SPAN_THRESHOLD or more. Their "function words" are the words in COMMON_SHARE of the
-language's articles or more (no cue is that common). Each language is measured in FOLDS article
-folds (article i of the sorted ids in fold i % FOLDS), and its body thresholds come from the
-out-of-fold densities: "moderate" from the MODERATE_PERCENTILE of its `reporting` articles (the
-genre label of subtask 1: the language's own ordinary news, 14-43 articles), "high" from the
-HIGH_PERCENTILE of all its articles (reports, opinion and satire). Files: learned_cues_LANG.tsv,
-cue_weights_LANG.json.
+a word is a cue when the data alone supports it: its Snowball stem (its kind) seen in
+MIN_ARTICLES articles or more and inside framing spans OWN_RATE times as often as a typical word
+(a German noun: NOUN_RATE times, in NOUN_INSIDE_ARTICLES articles), the word itself too when
+training saw it, and of weight SPAN_THRESHOLD or more; a cue stem's forms that training never
+saw come from wordfreq's vocabulary of the language, weighed by the stem. Their "function words"
+are the words in COMMON_SHARE of the language's articles or more (no cue is that common). Each
+language is measured in FOLDS article folds (article i of the sorted ids in fold i % FOLDS; the
+cues, stems and weights of a fold are learned on the other folds' articles only), and its body
+thresholds come from the out-of-fold densities: "moderate" from the MODERATE_PERCENTILE of its
+`reporting` articles (the genre label of subtask 1: the language's own ordinary news, 14-43
+articles), "high" from the HIGH_PERCENTILE of all its articles (reports, opinion and satire).
+Files: learned_cues_LANG.tsv, cue_weights_LANG.json.
 
 Run: .venv/bin/python -m newsbadge_dev.training.body_cues   (or `make train`)
 """
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections import Counter
 from dataclasses import dataclass
@@ -92,11 +96,14 @@ SPAN_LANGUAGES = {"fr": "fr", "de": "ge", "it": "it", "pl": "po", "ru": "ru"}
 # AUC / cue precision / random word's precision (OWN_RATE 1): pl 0.659 / 0.303 / 0.242, ru 0.604
 # / 0.442 / 0.362: cues barely more often inside a span than any word.
 SHIPPED = ("fr", "de", "it")
-# Their cues. A word's kind is its stem, its first STEM_LETTERS letters (its inflections pool
-# their evidence); a stem seen in fewer than MIN_ARTICLES training articles is no cue (one
-# article's topic), nor a word in COMMON_SHARE of them or more (grammar), nor one of fewer than
-# MIN_LETTERS letters ("s", "e": elision leftovers), nor one below SPAN_THRESHOLD. Chosen in 5
-# article folds (fr / it sentence AUC, cue precision): without stems, weight from 0.5, 0.618 /
+# Their cues. A word's kind is its stem (stem_of: Snowball's), which its inflections share and
+# pool their evidence in; a stem is a cue when its uses support it (_supported), and then so are
+# its forms: those seen in training whose own uses agree (_own_uses_agree), and the inflections
+# of the language's vocabulary (VOCABULARY) that the training never saw. A stem seen in fewer
+# than MIN_ARTICLES training articles is no cue (one article's topic), nor a word in
+# COMMON_SHARE of them or more (grammar), nor one of fewer than MIN_LETTERS letters ("s", "e":
+# elision leftovers), nor one below SPAN_THRESHOLD. Chosen in 5 article folds before stems were
+# Snowball's (fr / it sentence AUC, cue precision): without stems, weight from 0.5, 0.618 /
 # 0.560 and 0.653 / 0.475; stems of 5 letters 0.675 / 0.551 and 0.690 / 0.442, of 6 0.672 /
 # 0.548; MIN_ARTICLES 2 against 3 adds 0.007 of AUC; weight from 0.3 adds 0.006 and costs 0.02
 # of precision, from 0.8 loses 0.01-0.02 of AUC. Stricter rules (each word inside 3 spans or
@@ -106,12 +113,36 @@ COMMON_SHARE = 0.25
 SPAN_THRESHOLD = 0.5
 MIN_LETTERS = 3
 STEM_LETTERS = 5
-# A word's own uses must fall inside framing spans at least this many times as often as a typical
-# word's: its stem alone does not make it a cue ("neuen" 6 of 29, "Stadt" 1 of 4 took their
-# weight from their stems and marked a calm German council report ten times). Sentence AUC /
-# cue precision, fr, de, it: at 1 (just above a typical word) 0.683 / 0.558, 0.681 / 0.530,
-# 0.699 / 0.445; at 2 0.666 / 0.567, 0.662 / 0.567, 0.692 / 0.477 (half as many cues); at 3
-# (de, fr) 0.633 / 0.597, 0.627 / 0.598.
+# Snowball stemmers (NLTK's, which textstat already brings; training only) by language; the
+# others' stem is their first STEM_LETTERS letters. Against 5-letter prefixes, with the rules
+# below as at 7e42ba6 (fr, de, it sentence AUC / cue precision): 0.637 / 0.602, 0.649 / 0.596,
+# 0.673 / 0.507 -> 0.645 / 0.606, 0.646 / 0.596, 0.692 / 0.512 (with VOCABULARY).
+SNOWBALL = {"fr": "french", "de": "german", "it": "italian", "ru": "russian"}
+# A cue stem's unseen forms are looked for among wordfreq's commonest words of the language, this
+# many (down to a Zipf frequency of about 1.5: rarer forms are seldom printed).
+VOCABULARY = 200_000
+# A stem is inside framing spans in this many training articles at least. At 2 (a stem of one
+# article's spans is its topic) fr 0.617 / 0.621, de 0.596 / 0.615, it 0.676 / 0.535: it costs
+# 0.02-0.05 of AUC, as many sound cues of one article go ("ungerechtfertigt" stays, at 3).
+MIN_INSIDE_ARTICLES = 1
+# A German noun (a form or stem capitalised in most of its uses) is a cue only when the data
+# shows it loaded with high precision: inside framing spans in this many articles, and its uses
+# NOUN_RATE times as often as a typical word's (German: 0.45 of them against 0.15). Noun topics
+# of the partisan articles ("Sektor", "Krieg", "Bürger", "Frankreich", "Ökonomen") go, loaded
+# nouns stay ("Propaganda" 14 of 22 uses, "Regime" 15 of 19, "Eliten"). German sentence AUC /
+# cue precision: no noun rule 0.646 / 0.596; articles 2, rate 2: 0.627 / 0.601; 2 and 3: 0.617
+# / 0.606; 3 and 3: 0.610 / 0.607.
+NOUN_INSIDE_ARTICLES = 2
+NOUN_RATE = 3.0
+# A stem's uses, and those of each of its forms seen in training, must fall inside framing spans
+# at least this many times as often as a typical word's: its stem alone does not make a word a
+# cue ("neuen" 6 of 29, "Stadt" 1 of 4 took their weight from their stems and marked a calm
+# German council report ten times; "retraites" 1 of 4, "deboli" 1 of 5 from "retrait",
+# "debole"). Before stems were Snowball's, a word's own rate (fr, de, it sentence AUC / cue
+# precision): at 1 (just above a typical word) 0.683 / 0.558, 0.681 / 0.530, 0.699 / 0.445; at
+# 2 0.666 / 0.567, 0.662 / 0.567, 0.692 / 0.477; at 3 (de, fr) 0.633 / 0.597, 0.627 / 0.598.
+# With Snowball stems and the noun rule, stems judged only: 0.645 / 0.606, 0.617 / 0.606, 0.692 /
+# 0.512; their seen forms judged too: 0.634 / 0.615, 0.604 / 0.619, 0.682 / 0.525.
 OWN_RATE = 2.0
 # Nor is a word the language uses everywhere, whatever the span data says: a Zipf frequency (log10
 # of uses per billion words, wordfreq's general-language lists) above this is about the
@@ -194,13 +225,13 @@ def examples(collection: Collection, articles=None) -> list[tuple]:
                  if english else {})
         framing = [(s, e) for s, e, t in article.spans if t in collection.framing]
         for (start, end), word in zip(*_words(doc), strict=True):
-            kind = kinds.get(start, "") if english else stem_of(word)
+            kind = kinds.get(start, "") if english else stem_of(word, collection.language)
             if (not kind or not english) and (word in function_words or not word.isalpha()
                              or cues._in_a_name(article.text, start, end, collection.language)):
                 continue
             valence = 0.0 if word in NEUTRAL or not english else abs(VALENCE.get(word, 0.0)) / 4
             rows.append((collection.name, word, kind, valence, _covered(framing, start, end),
-                         article.name))
+                         article.name, article.text[start].isupper()))
     return rows
 
 
@@ -277,6 +308,10 @@ def fit(rows: list[tuple], span_rows: list[tuple]) -> dict:
         "words": {k[5:]: v for k, v in terms.items() if k.startswith("word=")},
         "seen": seen, "inside": inside,
         "stem_articles": Counter(k for k, _ in {(r[2], r[5]) for r in rows}),
+        "stem_inside": Counter(r[2] for r in rows if r[4]),
+        "stem_inside_articles": Counter(k for k, _ in {(r[2], r[5]) for r in rows if r[4]}),
+        "capitalised": Counter(r[2] for r in rows if r[6]),
+        "capitalised_words": Counter(r[1] for r in rows if r[6]),
     }
 
 
@@ -314,27 +349,78 @@ def lexicon(model: dict, language: str = "en"
     return words, kinds
 
 
-def stem_of(word: str) -> str:
-    """The kind of a word of a language without hand lexicons: its first STEM_LETTERS letters,
-    which its inflections share ("catastrophe", "catastrophiques")."""
-    return "stem:" + word[:STEM_LETTERS]
+def stem_of(word: str, language: str) -> str:
+    """The kind of a word of a language without hand lexicons: its Snowball stem (NLTK's), which
+    its inflections share ("catastrophe", "catastrophes"); its first STEM_LETTERS letters in a
+    language Snowball has no stemmer for."""
+    return "stem:" + _stemmer(language)(word)
+
+
+@functools.cache
+def _stemmer(language: str):
+    from nltk.stem.snowball import SnowballStemmer
+
+    name = SNOWBALL.get(language)
+    return SnowballStemmer(name).stem if name else lambda word: word[:STEM_LETTERS]
+
+
+@functools.cache
+def vocabulary(language: str) -> dict[str, list[str]]:
+    """The language's words (wordfreq's VOCABULARY commonest, alphabetic, MIN_LETTERS or more,
+    none everyday: EVERYDAY_ZIPF) by stem: a cue stem's inflections the training never saw."""
+    from wordfreq import top_n_list, zipf_frequency
+
+    forms: dict[str, list[str]] = {}
+    for word in top_n_list(language, VOCABULARY):
+        if (word.isalpha() and len(word) >= MIN_LETTERS
+                and zipf_frequency(word, language) <= EVERYDAY_ZIPF):
+            forms.setdefault(stem_of(word, language), []).append(word)
+    return forms
 
 
 def _span_only_words(model: dict, base_rate: float,
                      language: str) -> dict[str, tuple[str, float, int, int]]:
-    """A language without hand lexicons: the words the data alone supports (see the module's
-    docstring), all of kind `loaded`, less the language's everyday words (EVERYDAY_ZIPF)."""
+    """A language without hand lexicons: the words of the stems the data alone supports (see the
+    module's docstring), all of kind `loaded`: the stem's forms seen in training and those of the
+    language's vocabulary, less its everyday words (EVERYDAY_ZIPF)."""
     from wordfreq import zipf_frequency
 
+    seen_forms: dict[str, set[str]] = {}
+    for word in model["seen"]:
+        seen_forms.setdefault(stem_of(word, language), set()).add(word)
+    neutral, forms = neutral_words(language), vocabulary(language)
     words = {}
-    for word, seen in model["seen"].items():
-        inside, stem = model["inside"][word], stem_of(word)
-        weight = model["kinds"].get(stem, 0.0) + model["words"].get(word, 0.0)
-        if (model["stem_articles"][stem] >= MIN_ARTICLES and inside / seen >= OWN_RATE * base_rate
-                and weight >= SPAN_THRESHOLD and len(word) >= MIN_LETTERS
-                and zipf_frequency(word, language) <= EVERYDAY_ZIPF):
-            words[word] = ("loaded", weight, seen, inside)
+    for stem, seen in seen_forms.items():
+        if not _supported(model, stem, base_rate, language):
+            continue
+        for word in seen | set(forms.get(stem, ())):
+            weight = model["kinds"].get(stem, 0.0) + model["words"].get(word, 0.0)
+            if (weight >= SPAN_THRESHOLD and len(word) >= MIN_LETTERS and word not in neutral
+                    and _own_uses_agree(model, word, base_rate, language)
+                    and zipf_frequency(word, language) <= EVERYDAY_ZIPF):
+                words[word] = ("loaded", weight, model["seen"][word], model["inside"][word])
     return words
+
+
+def _own_uses_agree(model: dict, word: str, base_rate: float, language: str) -> bool:
+    """Whether a form seen in training falls inside framing spans OWN_RATE times as often as a
+    typical word (NOUN_RATE for a noun of a language that capitalises nouns): its stem does not
+    make it a cue ("retraites", 1 of 4 uses inside a span, took its weight from "retrait")."""
+    seen = model["seen"][word]
+    noun = language in cues.NOUNS_CAPITALISED and 2 * model["capitalised_words"][word] > seen
+    return model["inside"][word] >= (NOUN_RATE if noun else OWN_RATE) * base_rate * seen
+
+
+def _supported(model: dict, stem: str, base_rate: float, language: str) -> bool:
+    """Whether a stem's uses in training make it a cue: seen in MIN_ARTICLES articles, inside
+    framing spans in MIN_INSIDE_ARTICLES (a noun of a language that capitalises nouns, in
+    NOUN_INSIDE_ARTICLES), and OWN_RATE times as often as a typical word."""
+    uses = model["kind_uses"][stem]
+    noun = language in cues.NOUNS_CAPITALISED and 2 * model["capitalised"][stem] > uses
+    return (model["stem_articles"][stem] >= MIN_ARTICLES
+            and model["stem_inside_articles"][stem] >= (
+                NOUN_INSIDE_ARTICLES if noun else MIN_INSIDE_ARTICLES)
+            and model["stem_inside"][stem] >= (NOUN_RATE if noun else OWN_RATE) * base_rate * uses)
 
 
 def anchors_of(words: dict, kinds: dict, language: str = "en") -> dict:
@@ -420,11 +506,15 @@ def write(model: dict, figures: dict, sets: list[Collection], language: str = "e
         f"# Single-word framing cues learned by newsbadge_dev.training.body_cues from {sources}\n"
         "# ($NEWSBADGE_DATA; derived counts and weights only). weight = log-odds of the word\n"
         "# being inside a framing span, above the collection's base rate (kind + valence + word\n"
-        f"# terms of a penalised logistic regression); words from weight {THRESHOLD} on.\n"
+        "# terms of a penalised logistic regression); words from weight "
+        f"{THRESHOLD if language == 'en' else SPAN_THRESHOLD} on.\n"
         + ("# kind: the hand lexicon's, emotive for VADER's other strong words.\n"
            if language == "en" else
-           f"# No hand lexicon: words of {MIN_ARTICLES} articles or more, inside framing spans\n"
-           "# more often than a typical word; kind loaded.\n")
+           "# No hand lexicon: the forms of Snowball stems (NLTK) of "
+           f"{MIN_ARTICLES} articles or more, inside\n"
+           f"# framing spans {OWN_RATE:g} times as often as a typical word; kind loaded. "
+           "Forms of seen 0 are\n# the stem's inflections in wordfreq's word list "
+           "(CC BY-SA 4.0 data), weighed by the stem.\n")
         + "# seen / inside: uses in the training articles, and inside a framing span.\n"
         "# word\tkind\tweight\tseen\tinside\n")
     rows = sorted(words.items(), key=lambda item: (-item[1][1], item[0]))
