@@ -9,6 +9,10 @@ shapes. Here each shape is parsed once, by pyphen's rule, and its (offset, value
 by every pattern of that shape; patterns with a nonstandard hyphenation ("/" and "=", 3,500 in
 Hungarian) are parsed as pyphen parses them. The table is pyphen's, entry for entry (tested
 against pyphen's `HyphDict` in tests/test_hyphenation.py), and pyphen's `positions` reads it.
+
+pyphen also keeps every word it has hyphenated, for good: a server's memory grew with each new
+word its pages brought (a numbered token per request added 1,300 entries, 150 kB, per 2,000
+requests; a worker lives for 10,000). Here that cache is bounded (`WordCache`).
 """
 
 from __future__ import annotations
@@ -19,6 +23,11 @@ import pyphen
 
 # A pattern's digits are what pyphen's parser, `re.findall(r"(\d?)(\D?)")`, reads as digits.
 _DIGIT = re.compile(r"\d")
+# Words whose hyphenation points a dictionary keeps: 720 bytes each (tracemalloc, 8,800 news
+# words in German: the word, pyphen's list of points and their objects), so at most about 2 MB a
+# dictionary. A word costs about 90 us to hyphenate and 2 us from the cache; 3,000 words are a
+# language's common vocabulary, most of any page's words.
+MAX_CACHED_WORDS = 3_000
 
 
 class _Table(dict):
@@ -34,12 +43,23 @@ class _Table(dict):
         return self[code]
 
 
+class WordCache(dict):
+    """pyphen's word -> points cache, of at most MAX_CACHED_WORDS words: when full it starts over
+    (no bookkeeping on a hit, as an LRU would need; the common words come back at once)."""
+
+    def __setitem__(self, word: str, points: list) -> None:
+        if len(self) >= MAX_CACHED_WORDS:
+            self.clear()
+        super().__setitem__(word, points)
+
+
 class CompactHyphDict(pyphen.HyphDict):
-    """A `pyphen.HyphDict` whose patterns share their value tuples; the same `positions`."""
+    """A `pyphen.HyphDict` whose patterns share their value tuples and whose word cache is
+    bounded; the same `positions`."""
 
     def __init__(self, path):
         self.patterns = _patterns(path)
-        self.cache = {}
+        self.cache = WordCache()
         self.maxlen = max(map(len, self.patterns))
 
 
