@@ -18,8 +18,11 @@ requests; a worker lives for 10,000). Here that cache is bounded (`WordCache`).
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pyphen
+
+from . import tablecache
 
 # A pattern's digits are what pyphen's parser, `re.findall(r"(\d?)(\D?)")`, reads as digits.
 _DIGIT = re.compile(r"\d")
@@ -58,7 +61,8 @@ class CompactHyphDict(pyphen.HyphDict):
     bounded; the same `positions`."""
 
     def __init__(self, path):
-        self.patterns = _patterns(path)
+        self.patterns = _restored(tablecache.cached(
+            f"hyphenation-{Path(path).name}", [Path(path)], lambda: _storable(_patterns(path))))
         self.cache = WordCache()
         self.maxlen = max(map(len, self.patterns))
 
@@ -99,6 +103,27 @@ def _patterns(path) -> dict[str, tuple]:
             entry = by_shape[shape]
         if entry:
             patterns[pattern.translate(letters)] = entry
+    return patterns
+
+
+def _storable(patterns: dict[str, tuple]) -> tuple[dict, dict]:
+    """The table as `marshal` writes it (newsbadge.tablecache): pyphen's values for nonstandard
+    hyphenation (`DataInt`, an int carrying its change) as (value, data) pairs, apart."""
+    alternatives = {letters: (offset, tuple((int(value), getattr(value, "data", None))
+                                            for value in values))
+                    for letters, (offset, values) in patterns.items()
+                    if any(isinstance(value, pyphen.DataInt) for value in values)}
+    plain = {letters: None if letters in alternatives else entry
+             for letters, entry in patterns.items()}
+    return plain, alternatives
+
+
+def _restored(stored: tuple[dict, dict]) -> dict[str, tuple]:
+    """`_storable`'s table back as `_patterns` built it (the same keys in the same order)."""
+    patterns, alternatives = stored
+    for letters, (offset, values) in alternatives.items():
+        patterns[letters] = offset, tuple(
+            value if data is None else pyphen.DataInt(value, data) for value, data in values)
     return patterns
 
 
