@@ -18,11 +18,12 @@ import json
 import os
 import re
 import struct
+from pathlib import Path
 
 from langdetect import DetectorFactory, detector_factory
 from langdetect.lang_detect_exception import LangDetectException
 
-from . import datafiles
+from . import datafiles, tablecache
 
 # The sample's size and the number of trials bound langdetect's cost. Measured on the seed page:
 # 8 ms over the whole text with its default 7 trials; 2.5 ms over 500 characters (about 85 words,
@@ -91,27 +92,36 @@ class SparseProbabilities(dict):
 
 
 def _load_profiles(factory: DetectorFactory) -> None:
-    """`factory.load_profile(PROFILES_DIRECTORY)` as langdetect does it (the same files in the
-    same order, the same arithmetic for each probability), into a SparseProbabilities."""
-    directory = detector_factory.PROFILES_DIRECTORY
+    """`factory.load_profile(PROFILES_DIRECTORY)` as langdetect does it, into a
+    SparseProbabilities; the table is kept between starts (newsbadge.tablecache)."""
+    directory = Path(detector_factory.PROFILES_DIRECTORY)
+    languages, langlist, pairs = tablecache.cached(
+        "langdetect-profiles", sorted(directory.iterdir()), lambda: _profile_pairs(directory))
+    factory.langlist.extend(langlist)
+    table = SparseProbabilities(languages)
+    dict.update(table, pairs)
+    factory.word_lang_prob_map = table
+
+
+def _profile_pairs(directory: Path) -> tuple[int, list[str], dict[str, bytes]]:
+    """(langdetect's language count, its languages, n-gram -> packed pairs) as
+    `load_profile` reads the profiles: the same files in the same order, the same arithmetic
+    for each probability."""
     names = os.listdir(directory)
-    table = SparseProbabilities(len(names))
+    langlist: list[str] = []
     sparse: dict[str, list] = {}
     for name in names:
-        path = os.path.join(directory, name)
-        if name.startswith(".") or not os.path.isfile(path):
+        path = directory / name
+        if name.startswith(".") or not path.is_file():
             continue
-        with open(path, encoding="utf-8") as stream:
-            profile = json.load(stream)
-        index = len(factory.langlist)
-        factory.langlist.append(profile["name"])
+        profile = json.loads(path.read_text(encoding="utf-8"))
+        index = len(langlist)
+        langlist.append(profile["name"])
         for word, count in profile["freq"].items():
             pairs = sparse.setdefault(word, [])
             if 1 <= len(word) <= 3:
                 pairs.append(PAIR.pack(index, 1.0 * count / profile["n_words"][len(word) - 1]))
-    for word, pairs in sparse.items():
-        dict.__setitem__(table, word, b"".join(pairs))
-    factory.word_lang_prob_map = table
+    return len(names), langlist, {word: b"".join(pairs) for word, pairs in sparse.items()}
 
 
 DetectorFactory.seed = SEED
