@@ -61,7 +61,8 @@ def cached(name: str, sources: list[Path], build: Callable[[], T]) -> T:
 
 
 def _key(sources: list[Path], build: Callable) -> tuple:
-    code = Path(inspect.getsourcefile(build)).read_bytes()
+    source = inspect.getsourcefile(build)  # None when installed without sources: its bytecode
+    code = Path(source).read_bytes() if source else marshal.dumps(build.__code__)
     files = tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in sources)
     return (sys.version, hashlib.sha256(code).hexdigest(), files)
 
