@@ -9,16 +9,29 @@ shapes. Here each shape is parsed once, by pyphen's rule, and its (offset, value
 by every pattern of that shape; patterns with a nonstandard hyphenation ("/" and "=", 3,500 in
 Hungarian) are parsed as pyphen parses them. The table is pyphen's, entry for entry (tested
 against pyphen's `HyphDict` in tests/test_hyphenation.py), and pyphen's `positions` reads it.
+Each table is kept between starts (newsbadge.tablecache): read back in 0.1 s for all ten.
+
+pyphen also keeps every word it has hyphenated, for good: a server's memory grew with each new
+word its pages brought (a numbered token per request added 1,300 entries, about 200 kB, per
+2,000 requests; a worker lives for 10,000). Here that cache is bounded (`WordCache`).
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pyphen
 
+from . import tablecache
+
 # A pattern's digits are what pyphen's parser, `re.findall(r"(\d?)(\D?)")`, reads as digits.
 _DIGIT = re.compile(r"\d")
+# Words whose hyphenation points a dictionary keeps: 720 bytes each (tracemalloc, 8,800 news
+# words in German: the word, pyphen's list of points and their objects), so at most about 2 MB a
+# dictionary. A word costs about 90 us to hyphenate and 2 us from the cache; 3,000 words are a
+# language's common vocabulary, most of any page's words.
+MAX_CACHED_WORDS = 3_000
 
 
 class _Table(dict):
@@ -34,12 +47,24 @@ class _Table(dict):
         return self[code]
 
 
+class WordCache(dict):
+    """pyphen's word -> points cache, of at most MAX_CACHED_WORDS words: when full it starts over
+    (no bookkeeping on a hit, as an LRU would need; the common words come back at once)."""
+
+    def __setitem__(self, word: str, points: list) -> None:
+        if len(self) >= MAX_CACHED_WORDS:
+            self.clear()
+        super().__setitem__(word, points)
+
+
 class CompactHyphDict(pyphen.HyphDict):
-    """A `pyphen.HyphDict` whose patterns share their value tuples; the same `positions`."""
+    """A `pyphen.HyphDict` whose patterns share their value tuples and whose word cache is
+    bounded; the same `positions`."""
 
     def __init__(self, path):
-        self.patterns = _patterns(path)
-        self.cache = {}
+        self.patterns = _restored(tablecache.cached(
+            f"hyphenation-{Path(path).name}", [Path(path)], lambda: _storable(_patterns(path))))
+        self.cache = WordCache()
         self.maxlen = max(map(len, self.patterns))
 
 
@@ -79,6 +104,27 @@ def _patterns(path) -> dict[str, tuple]:
             entry = by_shape[shape]
         if entry:
             patterns[pattern.translate(letters)] = entry
+    return patterns
+
+
+def _storable(patterns: dict[str, tuple]) -> tuple[dict, dict]:
+    """The table as `marshal` writes it (newsbadge.tablecache): pyphen's values for nonstandard
+    hyphenation (`DataInt`, an int carrying its change) as (value, data) pairs, apart."""
+    alternatives = {letters: (offset, tuple((int(value), getattr(value, "data", None))
+                                            for value in values))
+                    for letters, (offset, values) in patterns.items()
+                    if any(isinstance(value, pyphen.DataInt) for value in values)}
+    plain = {letters: None if letters in alternatives else entry
+             for letters, entry in patterns.items()}
+    return plain, alternatives
+
+
+def _restored(stored: tuple[dict, dict]) -> dict[str, tuple]:
+    """`_storable`'s table back as `_patterns` built it (the same keys in the same order)."""
+    patterns, alternatives = stored
+    for letters, (offset, values) in alternatives.items():
+        patterns[letters] = offset, tuple(
+            value if data is None else pyphen.DataInt(value, data) for value, data in values)
     return patterns
 
 

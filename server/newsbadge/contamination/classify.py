@@ -18,12 +18,14 @@ from trafilatura.meta import reset_caches
 
 from ..text import line_spans
 from . import blocks as block_signals
-from . import model
+from . import model, stoplist
 from .align import contained
 from .embedded import embedded_post_lines
 from .features import Line, describe
 from .headline import headline_line, html_title
 from .visible import parse, visible_text
+
+stoplist.share()
 
 MIN_WORDS = 20
 # A phrase-rule cue on a line this short that does not end like a sentence is boilerplate whatever
@@ -106,6 +108,7 @@ def extractor_kept(tree, lines: list[list[str]]) -> list[bool] | None:
         # ends with a gc.collect) costs 0.15 ms a page once the server's heap is frozen. It also
         # drops jusText's 30 MB stoplist, so a worker no longer keeps one of its own after the
         # first page that falls back to jusText (rare: 1 of 48 fixture and scrapinghub pages).
+        # Its stoplist itself is shared from the master (stoplist.py).
         reset_caches()
     return contained(lines, main) if main else None
 
