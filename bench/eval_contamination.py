@@ -39,6 +39,10 @@ def kept_text(text: str, boilerplate_lines) -> str:
 
 # A page "keeps under half its article" when its word recall is below this.
 HALF = 0.5
+# Scrapinghub's ids are 64-character hashes; this many characters tell its pages apart.
+ID_CHARS = 8
+PLAIN_ROW = "plain-text path (line classifier, CV)"
+HTML_ROW = "HTML path (trafilatura + line classifier, CV)"
 # Percentiles of the interruption score printed to calibrate its level cuts (section.py).
 PERCENTILES = (50, 75, 90, 95, 99)
 
@@ -55,6 +59,13 @@ def row(name: str, pages, outputs, collection: str) -> str:
         cells.append(f"{100 * sum(n for n, _ in leaks) / max(sum(t for _, t in leaks), 1):.1f}%")
     cells.append(f"{100 * sum(r < HALF for _, r, _ in words) / len(words):.1f}%")
     return f"| {name} | " + " | ".join(cells) + " |"
+
+
+def under_half(pages, outputs, collection: str) -> list[str]:
+    """The ids of the collection's pages whose output keeps under HALF of their article (page ids
+    only: the sets' text never leaves $NEWSBADGE_DATA), for reading why they miss."""
+    return [p.id[:ID_CHARS] for p, o in zip(pages, outputs, strict=True)
+            if p.set == collection and extraction_sets.word_prf(o, p.article)[1] < HALF]
 
 
 def table(collection: str, rows: dict, pages) -> None:
@@ -125,14 +136,16 @@ def report(pages, pages_rendered: list[Rendered]) -> None:
         scores.append(shares(lines, words)[0] if words else None)
     extractor = [trafilatura.extract(p.html, favor_precision=True, include_comments=False) or ""
                  for p in pages]
-    rows = {"plain-text path (line classifier, CV)": plain,
-            "HTML path (trafilatura + line classifier, CV)": html,
+    rows = {PLAIN_ROW: plain, HTML_ROW: html,
             "trafilatura alone (favor_precision)": extractor,
             "keep everything": [r.text for r in pages_rendered]}
     for collection in ("scrapinghub", "wcxb"):
         table(collection, rows, pages)
         graded = sorted(x for x, p in zip(scores, pages, strict=True)
                         if p.set == collection and x is not None)
+        for name in (PLAIN_ROW, HTML_ROW):
+            print(f"\n{name}, pages under half their article: "
+                  + (", ".join(under_half(pages, rows[name], collection)) or "none"))
         print(f"\nHTML path's interruption score (% of article words), {len(graded)} graded "
               "pages: " + ", ".join(f"p{q} {graded[len(graded) * q // 100]}" for q in PERCENTILES))
 
