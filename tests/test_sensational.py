@@ -227,7 +227,7 @@ def test_clickbait_headline_outscores_news_headline():
     bait = sensational.headline_score("21 Things You Won't Believe This Council Did")
     assert bait > sensational.HEADLINE_THRESHOLDS["en"]["high"] > news
     _, found = sensational.headline.score("21 Things You Won't Believe This Council Did")
-    assert {"listicle_number", "second_person", "forward_reference", "clickbait"} <= {
+    assert {"listicle_number", "second_person", "forward_reference", "phrasing"} <= {
         c["cue"] for c in found
     }
 

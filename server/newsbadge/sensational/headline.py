@@ -15,6 +15,7 @@ data/headline_model.json.
 
 from __future__ import annotations
 
+import math
 import re
 
 from .. import datafiles
@@ -41,9 +42,11 @@ MAX_TITLE_CHARS = 500
 # The n-grams' tokens: runs of letters, digits and apostrophes (as the trainer splits them).
 NGRAM_TOKEN_RE = re.compile(r"[\w']+")
 DIGITS_RE = re.compile(r"\d+")
-# N-grams weighing this much or more (log-odds) are shown as cues: about the weight of one named
-# feature such as "you" (second_person); lighter ones move the score without being pointed at.
-NGRAM_CUE_MIN = 0.8
+# N-grams adding this much or more to the log-odds are shown as cues (unless all their words are
+# function words: "the" is no evidence a reader can weigh): about a named feature's share, such
+# as "you" (second_person, 0.62); lighter ones move the score without being pointed at. Shares
+# of the TF-IDF n-grams run up to about 0.8 ("things" in a listicle 0.72).
+NGRAM_CUE_MIN = 0.5
 
 WORD_CLASSES = {row[0]: frozenset(row[1:])
                 for row in datafiles.rows(__package__, "headline_words_en.txt")}
@@ -53,6 +56,7 @@ FIRST_PERSON = WORD_CLASSES["first_person"]
 FORWARD_REFERENCE = WORD_CLASSES["forward_reference"]
 QUESTION_OPENERS = WORD_CLASSES["question_openers"]
 ATTRIBUTION_VERBS = WORD_CLASSES["attribution_verbs"]
+UNAPOSTROPHED = WORD_CLASSES["unapostrophed"]
 # Multi-word phrases of the lexicon start with one of these words; other words are looked up alone.
 PHRASE_STARTS = frozenset(phrase[0] for phrase in PHRASES if len(phrase) > 1)
 MAX_PHRASE_WORDS = max(map(len, PHRASES))
@@ -72,9 +76,20 @@ HEADLINE_KINDS = {
 def tokens(title: str) -> list[tuple[int, int, str]]:
     """Word spans of the title with their lower-cased, apostrophe-normalised text."""
     return [
-        (m.start(), m.end(), m.group().lower().replace("\u2019", "'"))
+        (m.start(), m.end(), restored(m.group().lower().replace("\u2019", "'")))
         for m in WORD_RE.finditer(title)
     ]
+
+
+def restored(word: str) -> str:
+    """A contraction written without its apostrophe (UNAPOSTROPHED: "dont", "youre", "heres")
+    with it; any other word as it is."""
+    if word not in UNAPOSTROPHED:
+        return word
+    if word.endswith("nt"):
+        return word[:-2] + "n't"
+    cut = -2 if word.endswith(("re", "ll", "ve")) else -1
+    return word[:cut] + "'" + word[cut:]
 
 
 def features(title: str) -> tuple[dict[str, float], dict[str, list[tuple[int, int]]]]:
@@ -117,7 +132,7 @@ def features(title: str) -> tuple[dict[str, float], dict[str, list[tuple[int, in
 def ngram_spans(title: str) -> list[tuple[str, int, int]]:
     """The title's word 1-2-grams as the model spells them (lower case, typographic apostrophes
     straight, digit runs as "0") with the span each covers."""
-    toks = [(m.start(), m.end(), DIGITS_RE.sub("0", m.group().lower()))
+    toks = [(m.start(), m.end(), restored(DIGITS_RE.sub("0", m.group().lower())))
             for m in NGRAM_TOKEN_RE.finditer(title.replace("\u2019", "'"))]
     grams = [(w, s, e) for s, e, w in toks]
     grams += [(f"{a[2]} {b[2]}", a[0], b[1]) for a, b in zip(toks, toks[1:], strict=False)]
@@ -130,7 +145,9 @@ def ngrams(title: str) -> list[str]:
 
 def logit(title: str, model: dict = MODEL) -> tuple[float, list[dict]]:
     """The model's log-odds for the title, and the cues pushing it up: the named features'
-    spans, and the n-grams of weight NGRAM_CUE_MIN or more (kind `phrasing`)."""
+    spans, and the n-grams whose share of the log-odds is NGRAM_CUE_MIN or more (kind
+    `phrasing`). A model with an `idf` table weighs its n-grams as an L2-normalised TF-IDF
+    vector (ngram_values); one without, as binary features."""
     values, spans = features(title)
     weights, grams = model["weights"], model["ngrams"]
     total = model["intercept"] + sum(weights.get(k, 0.0) * v for k, v in values.items() if v)
@@ -140,19 +157,30 @@ def logit(title: str, model: dict = MODEL) -> tuple[float, list[dict]]:
         if weights.get(name, 0.0) > 0
         for s, e in found
     ]
-    # Each n-gram counts once (binary features), at its first place in the title.
-    first = {}
-    for gram, s, e in ngram_spans(title):
-        if gram in grams:
-            first.setdefault(gram, (s, e))
-    for gram, (s, e) in first.items():
-        weight = grams[gram]
-        total += weight
-        if weight >= NGRAM_CUE_MIN:
+    for gram, (s, e), value in ngram_values(title, model):
+        share = grams[gram] * value
+        total += share
+        if share >= NGRAM_CUE_MIN and not FUNCTION_WORDS.issuperset(gram.split()):
             cues.append({"start": s, "end": e, "text": title[s:e], "cue": "phrasing",
-                         "weight": round(weight, 2)})
+                         "weight": round(share, 2)})
     cues.sort(key=lambda c: (c["start"], c["end"]))
     return total, cues
+
+
+def ngram_values(title: str, model: dict) -> list[tuple[str, tuple[int, int], float]]:
+    """The title's n-grams of the model's table, each once (at its first place), with its
+    feature value: 1, or with an `idf` table its idf over the L2 norm of the idfs of all the
+    title's distinct n-grams (those outside the table at `idf_unseen`, the idf of a training
+    n-gram too rare to keep)."""
+    first: dict[str, tuple[int, int]] = {}
+    for gram, s, e in ngram_spans(title):
+        first.setdefault(gram, (s, e))
+    idf = model.get("idf")
+    if idf is None:
+        return [(g, span, 1.0) for g, span in first.items() if g in model["ngrams"]]
+    unseen = model["idf_unseen"]
+    norm = math.sqrt(sum(idf.get(g, unseen) ** 2 for g in first)) or 1.0
+    return [(g, span, idf[g] / norm) for g, span in first.items() if g in idf]
 
 
 def score(title: str, language: str = "en") -> tuple[float, list[dict]]:
