@@ -1,16 +1,16 @@
-"""Headline framing: named features of a title and a small logistic model over them.
+"""Headline framing: named features of a title and its word 1-2-grams, and a logistic model.
 
 Named features describe framing, not topics: forward reference ("this", "here"), the reader
 addressed ("you"), listicle numbers, questions, superlatives and hyperbole, emotive valence
-(VADER), contractions and shouting, and the function words that separate clickbait from
-"headlinese". Question marks are no feature: the clickbait set's collectors stripped nearly all of
-them from the clickbait side, so a model would learn "?" as a sign of news. Nor is the title's
-length, which depends on the medium (print, web, social posts) more than on framing; dropping it
-cost 0.0003 of cross-validated AUC. Beside them, word 1-2-grams: alone on one collection they
-memorise its publishers, so they are trained on two (clickbait and Webis-17) and measured on
-each when trained on the other only (see newsbadge_dev.training.sensational).
-The weights are learned by newsbadge_dev.training.sensational and read from
-data/headline_model.json.
+(VADER), contractions and shouting. The model uses the five of them that hold across collections
+(newsbadge_dev.training.sensational.NAMED_FEATURES); the others have no weight. Question marks
+are no feature: the clickbait set's collectors stripped nearly all of them from the clickbait
+side, so a model would learn "?" as a sign of news. Nor is the title's length, which depends on
+the medium (print, web, social posts) more than on framing. Beside them, the word 1-2-grams as an
+L2-normalised TF-IDF vector: alone on one collection n-grams memorise its publishers, so they are
+trained on two (clickbait and Webis-17) and measured on each when trained on the other only.
+The weights (and the n-grams' idf) are learned by newsbadge_dev.training.sensational and read
+from data/headline_model.json; the arithmetic at request time is a sum of products.
 """
 
 from __future__ import annotations
@@ -23,11 +23,9 @@ from ..logistic import logistic
 from ..text import WORD_RE
 from .lexicon import (
     BOOSTERS,
-    FUNCTION_FEATURES,
     FUNCTION_WORDS,
     NEUTRAL,
     PHRASES,
-    VALENCE,
     is_superlative,
 )
 
@@ -93,10 +91,8 @@ def restored(word: str) -> str:
 
 
 def features(title: str) -> tuple[dict[str, float], dict[str, list[tuple[int, int]]]]:
-    """The headline's feature values, and for each feature the title spans that fired it. Absent
-    function words are left out of the values (their feature is 0): see FEATURE_NAMES."""
+    """The headline's named features, each with its count and the title spans that fired it."""
     toks = tokens(title)
-    words = [w for _, _, w in toks]
     spans: dict[str, list[tuple[int, int]]] = {}
 
     def mark(name: str, predicate) -> None:
@@ -116,17 +112,7 @@ def features(title: str) -> tuple[dict[str, float], dict[str, list[tuple[int, in
     spans["shouting"] = _shouting(title, toks)
     for kind, found in _phrase_spans(toks).items():
         spans[kind] = found
-
-    values = {name: float(len(found)) for name, found in spans.items()}
-    n = max(len(words), 1)
-    values["mean_word_length"] = sum(map(len, words)) / n / 5
-    values["function_share"] = sum(w in FUNCTION_WORDS for w in words) / n
-    valences = [VALENCE.get(w, 0.0) for w in words if w not in NEUTRAL]
-    values["emotive_positive"] = max([v for v in valences if v > 0], default=0.0) / 4
-    values["emotive_negative"] = -min([v for v in valences if v < 0], default=0.0) / 4
-    for word in FUNCTION_FEATURES.intersection(words):
-        values[f"fw_{word}"] = 1.0
-    return values, spans
+    return {name: float(len(found)) for name, found in spans.items()}, spans
 
 
 def ngram_spans(title: str) -> list[tuple[str, int, int]]:
@@ -146,8 +132,7 @@ def ngrams(title: str) -> list[str]:
 def logit(title: str, model: dict = MODEL) -> tuple[float, list[dict]]:
     """The model's log-odds for the title, and the cues pushing it up: the named features'
     spans, and the n-grams whose share of the log-odds is NGRAM_CUE_MIN or more (kind
-    `phrasing`). A model with an `idf` table weighs its n-grams as an L2-normalised TF-IDF
-    vector (ngram_values); one without, as binary features."""
+    `phrasing`). The n-grams weigh as an L2-normalised TF-IDF vector (ngram_values)."""
     values, spans = features(title)
     weights, grams = model["weights"], model["ngrams"]
     total = model["intercept"] + sum(weights.get(k, 0.0) * v for k, v in values.items() if v)
@@ -169,15 +154,12 @@ def logit(title: str, model: dict = MODEL) -> tuple[float, list[dict]]:
 
 def ngram_values(title: str, model: dict) -> list[tuple[str, tuple[int, int], float]]:
     """The title's n-grams of the model's table, each once (at its first place), with its
-    feature value: 1, or with an `idf` table its idf over the L2 norm of the idfs of all the
-    title's distinct n-grams (those outside the table at `idf_unseen`, the idf of a training
-    n-gram too rare to keep)."""
+    feature value: its idf over the L2 norm of the idfs of all the title's distinct n-grams
+    (those outside the table at `idf_unseen`, the idf of a training n-gram too rare to keep)."""
     first: dict[str, tuple[int, int]] = {}
     for gram, s, e in ngram_spans(title):
         first.setdefault(gram, (s, e))
-    idf = model.get("idf")
-    if idf is None:
-        return [(g, span, 1.0) for g, span in first.items() if g in model["ngrams"]]
+    idf = model["idf"]
     unseen = model["idf_unseen"]
     norm = math.sqrt(sum(idf.get(g, unseen) ** 2 for g in first)) or 1.0
     return [(g, span, idf[g] / norm) for g, span in first.items() if g in idf]
@@ -220,8 +202,3 @@ def _phrase_spans(toks: list[tuple[int, int, str]]) -> dict[str, list[tuple[int,
         i += 1
     return found
 
-
-
-
-# Every feature's name, in the order of the model's training matrix.
-FEATURE_NAMES = tuple(sorted(set(features("")[0]) | {f"fw_{w}" for w in FUNCTION_FEATURES}))
