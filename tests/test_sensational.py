@@ -242,12 +242,13 @@ def test_contraction_without_its_apostrophe_reads_as_the_contraction():
         headline.score("Here's why you're wrong")[0])
 
 
-def test_headline_phrasing_cues_are_never_function_words_alone():
+def test_headline_phrasing_cues_are_word_pairs_never_function_words_alone():
     for title in ("21 Things You Won't Believe This Council Did",
                   "You Have To See These Photos Of The Storm", "Photo gallery"):
         for cue in sensational.headline.score(title)[1]:
             if cue["cue"] == "phrasing":
                 words = cue["text"].lower().split()
+                assert len(words) == 2
                 assert not sensational.lexicon.FUNCTION_WORDS.issuperset(words)
                 assert cue["weight"] >= sensational.headline.NGRAM_CUE_MIN
 

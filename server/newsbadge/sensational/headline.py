@@ -22,9 +22,7 @@ from .. import datafiles
 from ..logistic import logistic
 from ..text import WORD_RE
 from .lexicon import (
-    BOOSTERS,
     FUNCTION_WORDS,
-    NEUTRAL,
     PHRASES,
     is_superlative,
 )
@@ -40,35 +38,22 @@ MAX_TITLE_CHARS = 500
 # The n-grams' tokens: runs of letters, digits and apostrophes (as the trainer splits them).
 NGRAM_TOKEN_RE = re.compile(r"[\w']+")
 DIGITS_RE = re.compile(r"\d+")
-# N-grams adding this much or more to the log-odds are shown as cues (unless all their words are
-# function words: "the" is no evidence a reader can weigh): about a named feature's share, such
-# as "you" (second_person, 0.62); lighter ones move the score without being pointed at. Shares
-# of the TF-IDF n-grams run up to about 0.8 ("things" in a listicle 0.72).
+# Word pairs adding this much or more to the log-odds are shown as cues ("won't believe", "21
+# things"), unless both are function words: single words are not (with the NBSVM scale the
+# strongest were topics as often as forms: "guess", but "DIY", "wore", "celebrity", "horror"),
+# nor is "of the". About a named feature's weight (question_opener 0.53).
 NGRAM_CUE_MIN = 0.5
 
 WORD_CLASSES = {row[0]: frozenset(row[1:])
                 for row in datafiles.rows(__package__, "headline_words_en.txt")}
 NUMBER_WORDS = WORD_CLASSES["number_words"]
 SECOND_PERSON = WORD_CLASSES["second_person"]
-FIRST_PERSON = WORD_CLASSES["first_person"]
 FORWARD_REFERENCE = WORD_CLASSES["forward_reference"]
 QUESTION_OPENERS = WORD_CLASSES["question_openers"]
-ATTRIBUTION_VERBS = WORD_CLASSES["attribution_verbs"]
 UNAPOSTROPHED = WORD_CLASSES["unapostrophed"]
 # Multi-word phrases of the lexicon start with one of these words; other words are looked up alone.
 PHRASE_STARTS = frozenset(phrase[0] for phrase in PHRASES if len(phrase) > 1)
 MAX_PHRASE_WORDS = max(map(len, PHRASES))
-CONTRACTION_RE = re.compile(r"(?:n't|'re|'ll|'ve|'m|'d)$")
-# Lexicon kinds that are headline features; hyperbole, loaded verbs, idioms and name-calling are
-# pooled into one feature ("loaded_language"): few headlines have any, and apart they overfit.
-HEADLINE_KINDS = {
-    "superlative": "superlative",
-    "clickbait": "clickbait",
-    "hyperbole": "loaded_language",
-    "loaded": "loaded_language",
-    "idiom": "loaded_language",
-    "name_calling": "loaded_language",
-}
 
 
 def tokens(title: str) -> list[tuple[int, int, str]]:
@@ -99,19 +84,10 @@ def features(title: str) -> tuple[dict[str, float], dict[str, list[tuple[int, in
         spans[name] = [(s, e) for s, e, w in toks if predicate(w)]
 
     mark("second_person", SECOND_PERSON.__contains__)
-    mark("first_person", FIRST_PERSON.__contains__)
     mark("forward_reference", FORWARD_REFERENCE.__contains__)
-    mark("attribution_verb", ATTRIBUTION_VERBS.__contains__)
-    mark("contraction", lambda w: CONTRACTION_RE.search(w) is not None)
-    mark("intensifier", lambda w: w in BOOSTERS and w not in NEUTRAL)
-    mark("adverb_ly", lambda w: len(w) > 4 and w.endswith("ly"))
     spans["listicle_number"] = [(s, e) for s, e, w in toks[:1] if _is_number(w)]
-    spans["number"] = [(s, e) for s, e, w in toks[1:] if _is_number(w)]
     spans["question_opener"] = [(s, e) for s, e, w in toks[:1] if w in QUESTION_OPENERS]
-    spans["exclamation"] = [m.span() for m in re.finditer(r"!", title)]
-    spans["shouting"] = _shouting(title, toks)
-    for kind, found in _phrase_spans(toks).items():
-        spans[kind] = found
+    spans["superlative"] = _superlative_spans(toks)
     return {name: float(len(found)) for name, found in spans.items()}, spans
 
 
@@ -131,7 +107,7 @@ def ngrams(title: str) -> list[str]:
 
 def logit(title: str, model: dict = MODEL) -> tuple[float, list[dict]]:
     """The model's log-odds for the title, and the cues pushing it up: the named features'
-    spans, and the n-grams whose share of the log-odds is NGRAM_CUE_MIN or more (kind
+    spans, and the word pairs whose share of the log-odds is NGRAM_CUE_MIN or more (kind
     `phrasing`). The n-grams weigh as an L2-normalised TF-IDF vector (ngram_values)."""
     values, spans = features(title)
     weights, grams = model["weights"], model["ngrams"]
@@ -145,7 +121,8 @@ def logit(title: str, model: dict = MODEL) -> tuple[float, list[dict]]:
     for gram, (s, e), value in ngram_values(title, model):
         share = grams[gram] * value
         total += share
-        if share >= NGRAM_CUE_MIN and not FUNCTION_WORDS.issuperset(gram.split()):
+        pair = gram.split()
+        if share >= NGRAM_CUE_MIN and len(pair) == 2 and not FUNCTION_WORDS.issuperset(pair):
             cues.append({"start": s, "end": e, "text": title[s:e], "cue": "phrasing",
                          "weight": round(share, 2)})
     cues.sort(key=lambda c: (c["start"], c["end"]))
@@ -177,28 +154,23 @@ def _is_number(word: str) -> bool:
     return word[:1].isdigit() or word in NUMBER_WORDS
 
 
-def _shouting(title: str, toks: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
-    """All-capital words of four letters or more, in a title that is not all capitals itself."""
-    caps = [(s, e) for s, e, _ in toks if e - s >= 4 and title[s:e].isupper()]
-    return caps if len(caps) * 2 < len(toks) else []
-
-
-def _phrase_spans(toks: list[tuple[int, int, str]]) -> dict[str, list[tuple[int, int]]]:
-    """Spans of the lexicon's phrases of the kinds that headlines use, longest match first."""
-    found: dict[str, list[tuple[int, int]]] = {name: [] for name in HEADLINE_KINDS.values()}
+def _superlative_spans(toks: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """Spans of the lexicon's superlative phrases ("most important"), longest match first, and
+    of words of superlative form (lexicon.is_superlative)."""
+    found = []
     words = [w for _, _, w in toks]
     i = 0
     while i < len(words):
         longest = min(MAX_PHRASE_WORDS, len(words) - i) if words[i] in PHRASE_STARTS else 1
         for length in range(longest, 0, -1):
             kind = PHRASES.get(tuple(words[i : i + length]))
-            if kind in HEADLINE_KINDS:
-                found[HEADLINE_KINDS[kind]].append((toks[i][0], toks[i + length - 1][1]))
+            if kind == "superlative" or (kind is None and length == 1
+                                         and is_superlative(words[i])):
+                found.append((toks[i][0], toks[i + length - 1][1]))
                 i += length - 1
                 break
-        else:
-            if is_superlative(words[i]):
-                found["superlative"].append(toks[i][:2])
+            if kind is not None:
+                i += length - 1
+                break
         i += 1
     return found
-
