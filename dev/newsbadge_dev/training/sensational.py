@@ -2,11 +2,11 @@
 
 1. data/vader_en.tsv, vader_boosters_en.txt, negators_en.txt: derived from the VADER lexicon
    (vaderSentiment, MIT) when that package is installed; otherwise the committed files are kept.
-2. data/headline_model.json: a logistic regression over the named headline features of
-   newsbadge.sensational.headline and its word 1-2-grams, fitted on $NEWSBADGE_DATA/clickbait
-   and webis17 (after leave-one-collection-out figures, stored beside the weights), with the
-   headline thresholds: "moderate" at the accuracy-maximising cut, "high" where 97% of the news
-   headlines score below.
+2. data/headline_model.json: a logistic regression over five named headline features of
+   newsbadge.sensational.headline and the TF-IDF vector of its word 1-2-grams (NBSVM-scaled),
+   fitted on $NEWSBADGE_DATA/clickbait and webis17 (after leave-one-collection-out figures,
+   stored beside the weights), with the headline thresholds: "moderate" at the
+   accuracy-maximising cut, "high" where 97% of the news headlines score below.
 3. data/body_thresholds.json: percentiles of the body density over the PolNeAR train articles
    (ordinary political news): "moderate" above the 85th, "high" above the 97th.
 
@@ -249,7 +249,9 @@ def train_headline() -> dict:
         "about": "Logistic regression over newsbadge.sensational.headline's named features "
                  f"{', '.join(NAMED_FEATURES)} (weights per count) and the L2-normalised TF-IDF "
                  f"vector of its word 1-2-grams (seen in >= {MIN_NGRAM_TITLES} titles; the "
-                 f"{TOP_NGRAMS} of largest |weight| kept, with their idf; idf_unseen: the idf "
+                 f"{TOP_NGRAMS} of largest |weight| kept, with their idf; each n-gram's input "
+                 "scaled by its |NB log-count ratio| (NBSVM), the scale folded into its "
+                 "weight; idf_unseen: the idf "
                  "in a title's norm of an n-gram outside the table), trained by "
                  "newsbadge_dev.training.sensational on "
                  "$NEWSBADGE_DATA/clickbait (Chakraborty et al. 2016) and webis17 (train and "
