@@ -227,9 +227,41 @@ def test_clickbait_headline_outscores_news_headline():
     bait = sensational.headline_score("21 Things You Won't Believe This Council Did")
     assert bait > sensational.HEADLINE_THRESHOLDS["en"]["high"] > news
     _, found = sensational.headline.score("21 Things You Won't Believe This Council Did")
-    assert {"listicle_number", "second_person", "forward_reference", "clickbait"} <= {
+    assert {"listicle_number", "second_person", "forward_reference", "phrasing"} <= {
         c["cue"] for c in found
     }
+
+
+def test_contraction_without_its_apostrophe_reads_as_the_contraction():
+    headline = sensational.headline
+    assert headline.restored("youre") == "you're"
+    assert headline.restored("dont") == "don't"
+    assert headline.restored("heres") == "here's"
+    assert headline.restored("were") == "were"  # another word: left alone
+    assert headline.score("Heres why youre wrong")[0] == pytest.approx(
+        headline.score("Here's why you're wrong")[0])
+
+
+def test_headline_phrasing_cues_are_word_pairs_never_function_words_alone():
+    for title in ("21 Things You Won't Believe This Council Did",
+                  "You Have To See These Photos Of The Storm", "Photo gallery"):
+        for cue in sensational.headline.score(title)[1]:
+            if cue["cue"] == "phrasing":
+                words = cue["text"].lower().split()
+                assert len(words) == 2
+                assert not sensational.lexicon.FUNCTION_WORDS.issuperset(words)
+                assert cue["weight"] >= sensational.headline.NGRAM_CUE_MIN
+
+
+def test_headline_ngram_values_are_a_unit_vector_over_the_titles_ngrams():
+    # With every n-gram of the title in the table, the values' squares sum to 1.
+    model = {"intercept": 0.0, "weights": {}, "idf_unseen": 5.0,
+             "ngrams": {"a": 1.0, "b": 1.0, "a b": 1.0}, "idf": {"a": 1.0, "b": 2.0, "a b": 2.0}}
+    values = [v for _, _, v in sensational.headline.ngram_values("a b", model)]
+    assert sum(v * v for v in values) == pytest.approx(1.0)
+    # An n-gram outside the table weighs in the norm at idf_unseen, and gets no value.
+    values = [v for _, _, v in sensational.headline.ngram_values("a c", model)]
+    assert values == [pytest.approx(1.0 / (1.0 + 25.0 + 25.0) ** 0.5)]
 
 
 def test_headline_cues_index_the_title():

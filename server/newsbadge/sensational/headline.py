@@ -1,32 +1,29 @@
-"""Headline framing: named features of a title and a small logistic model over them.
+"""Headline framing: named features of a title and its word 1-2-grams, and a logistic model.
 
 Named features describe framing, not topics: forward reference ("this", "here"), the reader
 addressed ("you"), listicle numbers, questions, superlatives and hyperbole, emotive valence
-(VADER), contractions and shouting, and the function words that separate clickbait from
-"headlinese". Question marks are no feature: the clickbait set's collectors stripped nearly all of
-them from the clickbait side, so a model would learn "?" as a sign of news. Nor is the title's
-length, which depends on the medium (print, web, social posts) more than on framing; dropping it
-cost 0.0003 of cross-validated AUC. Beside them, word 1-2-grams: alone on one collection they
-memorise its publishers, so they are trained on two (clickbait and Webis-17) and measured on
-each when trained on the other only (see newsbadge_dev.training.sensational).
-The weights are learned by newsbadge_dev.training.sensational and read from
-data/headline_model.json.
+(VADER), contractions and shouting. The model uses the five of them that hold across collections
+(newsbadge_dev.training.sensational.NAMED_FEATURES); the others have no weight. Question marks
+are no feature: the clickbait set's collectors stripped nearly all of them from the clickbait
+side, so a model would learn "?" as a sign of news. Nor is the title's length, which depends on
+the medium (print, web, social posts) more than on framing. Beside them, the word 1-2-grams as an
+L2-normalised TF-IDF vector: alone on one collection n-grams memorise its publishers, so they are
+trained on two (clickbait and Webis-17) and measured on each when trained on the other only.
+The weights (and the n-grams' idf) are learned by newsbadge_dev.training.sensational and read
+from data/headline_model.json; the arithmetic at request time is a sum of products.
 """
 
 from __future__ import annotations
 
+import math
 import re
 
 from .. import datafiles
 from ..logistic import logistic
 from ..text import WORD_RE
 from .lexicon import (
-    BOOSTERS,
-    FUNCTION_FEATURES,
     FUNCTION_WORDS,
-    NEUTRAL,
     PHRASES,
-    VALENCE,
     is_superlative,
 )
 
@@ -41,83 +38,63 @@ MAX_TITLE_CHARS = 500
 # The n-grams' tokens: runs of letters, digits and apostrophes (as the trainer splits them).
 NGRAM_TOKEN_RE = re.compile(r"[\w']+")
 DIGITS_RE = re.compile(r"\d+")
-# N-grams weighing this much or more (log-odds) are shown as cues: about the weight of one named
-# feature such as "you" (second_person); lighter ones move the score without being pointed at.
-NGRAM_CUE_MIN = 0.8
+# Word pairs adding this much or more to the log-odds are shown as cues ("won't believe", "21
+# things"), unless both are function words: single words are not (with the NBSVM scale the
+# strongest were topics as often as forms: "guess", but "DIY", "wore", "celebrity", "horror"),
+# nor is "of the". About a named feature's weight (question_opener 0.53).
+NGRAM_CUE_MIN = 0.5
 
 WORD_CLASSES = {row[0]: frozenset(row[1:])
                 for row in datafiles.rows(__package__, "headline_words_en.txt")}
 NUMBER_WORDS = WORD_CLASSES["number_words"]
 SECOND_PERSON = WORD_CLASSES["second_person"]
-FIRST_PERSON = WORD_CLASSES["first_person"]
 FORWARD_REFERENCE = WORD_CLASSES["forward_reference"]
 QUESTION_OPENERS = WORD_CLASSES["question_openers"]
-ATTRIBUTION_VERBS = WORD_CLASSES["attribution_verbs"]
+UNAPOSTROPHED = WORD_CLASSES["unapostrophed"]
 # Multi-word phrases of the lexicon start with one of these words; other words are looked up alone.
 PHRASE_STARTS = frozenset(phrase[0] for phrase in PHRASES if len(phrase) > 1)
 MAX_PHRASE_WORDS = max(map(len, PHRASES))
-CONTRACTION_RE = re.compile(r"(?:n't|'re|'ll|'ve|'m|'d)$")
-# Lexicon kinds that are headline features; hyperbole, loaded verbs, idioms and name-calling are
-# pooled into one feature ("loaded_language"): few headlines have any, and apart they overfit.
-HEADLINE_KINDS = {
-    "superlative": "superlative",
-    "clickbait": "clickbait",
-    "hyperbole": "loaded_language",
-    "loaded": "loaded_language",
-    "idiom": "loaded_language",
-    "name_calling": "loaded_language",
-}
 
 
 def tokens(title: str) -> list[tuple[int, int, str]]:
     """Word spans of the title with their lower-cased, apostrophe-normalised text."""
     return [
-        (m.start(), m.end(), m.group().lower().replace("\u2019", "'"))
+        (m.start(), m.end(), restored(m.group().lower().replace("\u2019", "'")))
         for m in WORD_RE.finditer(title)
     ]
 
 
+def restored(word: str) -> str:
+    """A contraction written without its apostrophe (UNAPOSTROPHED: "dont", "youre", "heres")
+    with it; any other word as it is."""
+    if word not in UNAPOSTROPHED:
+        return word
+    if word.endswith("nt"):
+        return word[:-2] + "n't"
+    cut = -2 if word.endswith(("re", "ll", "ve")) else -1
+    return word[:cut] + "'" + word[cut:]
+
+
 def features(title: str) -> tuple[dict[str, float], dict[str, list[tuple[int, int]]]]:
-    """The headline's feature values, and for each feature the title spans that fired it. Absent
-    function words are left out of the values (their feature is 0): see FEATURE_NAMES."""
+    """The headline's named features, each with its count and the title spans that fired it."""
     toks = tokens(title)
-    words = [w for _, _, w in toks]
     spans: dict[str, list[tuple[int, int]]] = {}
 
     def mark(name: str, predicate) -> None:
         spans[name] = [(s, e) for s, e, w in toks if predicate(w)]
 
     mark("second_person", SECOND_PERSON.__contains__)
-    mark("first_person", FIRST_PERSON.__contains__)
     mark("forward_reference", FORWARD_REFERENCE.__contains__)
-    mark("attribution_verb", ATTRIBUTION_VERBS.__contains__)
-    mark("contraction", lambda w: CONTRACTION_RE.search(w) is not None)
-    mark("intensifier", lambda w: w in BOOSTERS and w not in NEUTRAL)
-    mark("adverb_ly", lambda w: len(w) > 4 and w.endswith("ly"))
     spans["listicle_number"] = [(s, e) for s, e, w in toks[:1] if _is_number(w)]
-    spans["number"] = [(s, e) for s, e, w in toks[1:] if _is_number(w)]
     spans["question_opener"] = [(s, e) for s, e, w in toks[:1] if w in QUESTION_OPENERS]
-    spans["exclamation"] = [m.span() for m in re.finditer(r"!", title)]
-    spans["shouting"] = _shouting(title, toks)
-    for kind, found in _phrase_spans(toks).items():
-        spans[kind] = found
-
-    values = {name: float(len(found)) for name, found in spans.items()}
-    n = max(len(words), 1)
-    values["mean_word_length"] = sum(map(len, words)) / n / 5
-    values["function_share"] = sum(w in FUNCTION_WORDS for w in words) / n
-    valences = [VALENCE.get(w, 0.0) for w in words if w not in NEUTRAL]
-    values["emotive_positive"] = max([v for v in valences if v > 0], default=0.0) / 4
-    values["emotive_negative"] = -min([v for v in valences if v < 0], default=0.0) / 4
-    for word in FUNCTION_FEATURES.intersection(words):
-        values[f"fw_{word}"] = 1.0
-    return values, spans
+    spans["superlative"] = _superlative_spans(toks)
+    return {name: float(len(found)) for name, found in spans.items()}, spans
 
 
 def ngram_spans(title: str) -> list[tuple[str, int, int]]:
     """The title's word 1-2-grams as the model spells them (lower case, typographic apostrophes
     straight, digit runs as "0") with the span each covers."""
-    toks = [(m.start(), m.end(), DIGITS_RE.sub("0", m.group().lower()))
+    toks = [(m.start(), m.end(), restored(DIGITS_RE.sub("0", m.group().lower())))
             for m in NGRAM_TOKEN_RE.finditer(title.replace("\u2019", "'"))]
     grams = [(w, s, e) for s, e, w in toks]
     grams += [(f"{a[2]} {b[2]}", a[0], b[1]) for a, b in zip(toks, toks[1:], strict=False)]
@@ -130,7 +107,8 @@ def ngrams(title: str) -> list[str]:
 
 def logit(title: str, model: dict = MODEL) -> tuple[float, list[dict]]:
     """The model's log-odds for the title, and the cues pushing it up: the named features'
-    spans, and the n-grams of weight NGRAM_CUE_MIN or more (kind `phrasing`)."""
+    spans, and the word pairs whose share of the log-odds is NGRAM_CUE_MIN or more (kind
+    `phrasing`). The n-grams weigh as an L2-normalised TF-IDF vector (ngram_values)."""
     values, spans = features(title)
     weights, grams = model["weights"], model["ngrams"]
     total = model["intercept"] + sum(weights.get(k, 0.0) * v for k, v in values.items() if v)
@@ -140,19 +118,28 @@ def logit(title: str, model: dict = MODEL) -> tuple[float, list[dict]]:
         if weights.get(name, 0.0) > 0
         for s, e in found
     ]
-    # Each n-gram counts once (binary features), at its first place in the title.
-    first = {}
-    for gram, s, e in ngram_spans(title):
-        if gram in grams:
-            first.setdefault(gram, (s, e))
-    for gram, (s, e) in first.items():
-        weight = grams[gram]
-        total += weight
-        if weight >= NGRAM_CUE_MIN:
+    for gram, (s, e), value in ngram_values(title, model):
+        share = grams[gram] * value
+        total += share
+        pair = gram.split()
+        if share >= NGRAM_CUE_MIN and len(pair) == 2 and not FUNCTION_WORDS.issuperset(pair):
             cues.append({"start": s, "end": e, "text": title[s:e], "cue": "phrasing",
-                         "weight": round(weight, 2)})
+                         "weight": round(share, 2)})
     cues.sort(key=lambda c: (c["start"], c["end"]))
     return total, cues
+
+
+def ngram_values(title: str, model: dict) -> list[tuple[str, tuple[int, int], float]]:
+    """The title's n-grams of the model's table, each once (at its first place), with its
+    feature value: its idf over the L2 norm of the idfs of all the title's distinct n-grams
+    (those outside the table at `idf_unseen`, the idf of a training n-gram too rare to keep)."""
+    first: dict[str, tuple[int, int]] = {}
+    for gram, s, e in ngram_spans(title):
+        first.setdefault(gram, (s, e))
+    idf = model["idf"]
+    unseen = model["idf_unseen"]
+    norm = math.sqrt(sum(idf.get(g, unseen) ** 2 for g in first)) or 1.0
+    return [(g, span, idf[g] / norm) for g, span in first.items() if g in idf]
 
 
 def score(title: str, language: str = "en") -> tuple[float, list[dict]]:
@@ -167,33 +154,23 @@ def _is_number(word: str) -> bool:
     return word[:1].isdigit() or word in NUMBER_WORDS
 
 
-def _shouting(title: str, toks: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
-    """All-capital words of four letters or more, in a title that is not all capitals itself."""
-    caps = [(s, e) for s, e, _ in toks if e - s >= 4 and title[s:e].isupper()]
-    return caps if len(caps) * 2 < len(toks) else []
-
-
-def _phrase_spans(toks: list[tuple[int, int, str]]) -> dict[str, list[tuple[int, int]]]:
-    """Spans of the lexicon's phrases of the kinds that headlines use, longest match first."""
-    found: dict[str, list[tuple[int, int]]] = {name: [] for name in HEADLINE_KINDS.values()}
+def _superlative_spans(toks: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """Spans of the lexicon's superlative phrases ("most important"), longest match first, and
+    of words of superlative form (lexicon.is_superlative)."""
+    found = []
     words = [w for _, _, w in toks]
     i = 0
     while i < len(words):
         longest = min(MAX_PHRASE_WORDS, len(words) - i) if words[i] in PHRASE_STARTS else 1
         for length in range(longest, 0, -1):
             kind = PHRASES.get(tuple(words[i : i + length]))
-            if kind in HEADLINE_KINDS:
-                found[HEADLINE_KINDS[kind]].append((toks[i][0], toks[i + length - 1][1]))
+            if kind == "superlative" or (kind is None and length == 1
+                                         and is_superlative(words[i])):
+                found.append((toks[i][0], toks[i + length - 1][1]))
                 i += length - 1
                 break
-        else:
-            if is_superlative(words[i]):
-                found["superlative"].append(toks[i][:2])
+            if kind is not None:
+                i += length - 1
+                break
         i += 1
     return found
-
-
-
-
-# Every feature's name, in the order of the model's training matrix.
-FEATURE_NAMES = tuple(sorted(set(features("")[0]) | {f"fw_{w}" for w in FUNCTION_FEATURES}))

@@ -45,11 +45,7 @@ NEGATORS = frozenset(
     form for (w,) in datafiles.rows(__package__, "negators_en.txt")
     for form in _apostrophe_forms(w)
 )
-FUNCTION_ROWS = datafiles.rows(__package__, "function_words_en.txt")
-FUNCTION_WORDS = frozenset(row[0] for row in FUNCTION_ROWS)
-FUNCTION_FEATURES = frozenset(
-    row[0] for row in FUNCTION_ROWS if row[1:] == ["*"]
-)
+FUNCTION_WORDS = frozenset(w for (w,) in datafiles.rows(__package__, "function_words_en.txt"))
 PHRASES = _phrases()
 
 # Phrase = its words; Anchored = a phrase, the position of its anchor word in it, its kind and
