@@ -27,6 +27,13 @@ def names(result: dict) -> dict:
     return {s["name"]: s for s in result["sources"]}
 
 
+def checked_names(text: str) -> dict:
+    """The sources of `text` by name, after checking every offset of its section."""
+    result = section(text)
+    assert_offsets(text, result)
+    return names(result)
+
+
 def assert_offsets(text: str, result: dict) -> None:
     for a in result["attributions"]:
         assert text[a["cue"]["start"]:a["cue"]["end"]] == a["cue"]["text"]
@@ -379,9 +386,7 @@ def test_a_documents_publisher_is_the_source():
     text = ("According to a report in the Argus Leader of Sioux Falls, the campaign cost $449,000. "
             "A report by the Associated Press said the agency was paid. According to a report in "
             "South Dakota, the campaign will run all year." + FILLER)
-    result = section(text)
-    assert_offsets(text, result)
-    found = names(result)
+    found = checked_names(text)
     assert found["Argus Leader"]["kind"] == "outlet"
     assert found["Associated Press"]["kind"] == "outlet"
     assert "the Associated Press" not in found, "one outlet, one entry"
@@ -401,9 +406,7 @@ def test_a_run_sheds_the_place_and_the_day_around_a_name_and_a_paper_is_an_outle
             "Volker said the talks went on. Governor Ann Dale wrote on Twitter Tuesday that the "
             "bridge would open. She added that it was safe. Hours later, said Lt. "
             "Matt Harris, the suspect was arrested." + FILLER)
-    result = section(text)
-    assert_offsets(text, result)
-    found = names(result)
+    found = checked_names(text)
     assert found["San Francisco Chronicle"]["kind"] == "outlet"
     assert "Kurt Volker" in found and "Ukraine Kurt Volker" not in found
     assert "Twitter Tuesday" not in found and found["Ann Dale"]["mentions"] == 2
