@@ -63,7 +63,8 @@ def cached(name: str, sources: list[Path], build: Callable[[], T]) -> T:
 def _key(sources: list[Path], build: Callable) -> tuple:
     source = inspect.getsourcefile(build)  # None when installed without sources: its bytecode
     code = Path(source).read_bytes() if source else marshal.dumps(build.__code__)
-    files = tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in sources)
+    files = tuple((str(p), stat.st_size, stat.st_mtime_ns)
+                  for p, stat in ((p, p.stat()) for p in sources))
     return (sys.version, hashlib.sha256(code).hexdigest(), files)
 
 

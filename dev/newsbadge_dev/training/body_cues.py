@@ -406,9 +406,20 @@ def _own_uses_agree(model: dict, word: str, base_rate: float, language: str) -> 
     """Whether a form seen in training falls inside framing spans OWN_RATE times as often as a
     typical word (NOUN_RATE for a noun of a language that capitalises nouns): its stem does not
     make it a cue ("retraites", 1 of 4 uses inside a span, took its weight from "retrait")."""
-    seen = model["seen"][word]
-    noun = language in cues.NOUNS_CAPITALISED and 2 * model["capitalised_words"][word] > seen
-    return model["inside"][word] >= (NOUN_RATE if noun else OWN_RATE) * base_rate * seen
+    return _inside_often(model["inside"][word], model["seen"][word],
+                         _is_noun(model["capitalised_words"][word], model["seen"][word], language),
+                         base_rate)
+
+
+def _is_noun(capitalised: int, uses: int, language: str) -> bool:
+    """A noun of a language that capitalises nouns: capitalised in most of its uses."""
+    return language in cues.NOUNS_CAPITALISED and 2 * capitalised > uses
+
+
+def _inside_often(inside: int, uses: int, noun: bool, base_rate: float) -> bool:
+    """Whether `inside` of `uses` fall in framing spans OWN_RATE times as often as a typical
+    word's (NOUN_RATE times for a noun)."""
+    return inside >= (NOUN_RATE if noun else OWN_RATE) * base_rate * uses
 
 
 def _supported(model: dict, stem: str, base_rate: float, language: str) -> bool:
@@ -416,11 +427,11 @@ def _supported(model: dict, stem: str, base_rate: float, language: str) -> bool:
     framing spans in MIN_INSIDE_ARTICLES (a noun of a language that capitalises nouns, in
     NOUN_INSIDE_ARTICLES), and OWN_RATE times as often as a typical word."""
     uses = model["kind_uses"][stem]
-    noun = language in cues.NOUNS_CAPITALISED and 2 * model["capitalised"][stem] > uses
+    noun = _is_noun(model["capitalised"][stem], uses, language)
     return (model["stem_articles"][stem] >= MIN_ARTICLES
             and model["stem_inside_articles"][stem] >= (
                 NOUN_INSIDE_ARTICLES if noun else MIN_INSIDE_ARTICLES)
-            and model["stem_inside"][stem] >= (NOUN_RATE if noun else OWN_RATE) * base_rate * uses)
+            and _inside_often(model["stem_inside"][stem], uses, noun, base_rate))
 
 
 def anchors_of(words: dict, kinds: dict, language: str = "en") -> dict:

@@ -132,14 +132,15 @@ def _tfidf(sets: list[set[str]], idf: dict[str, float], unseen: float):
     import numpy as np
     from scipy.sparse import csr_matrix
 
+    from newsbadge.sensational.headline import tfidf_values
+
     column = {g: j for j, g in enumerate(sorted(idf))}
     r_idx, c_idx, values = [], [], []
     for i, grams in enumerate(sets):
-        norm = math.sqrt(sum(idf.get(g, unseen) ** 2 for g in grams)) or 1.0
-        for g in grams & idf.keys():
+        for g, value in tfidf_values(grams, idf, unseen).items():
             r_idx.append(i)
             c_idx.append(column[g])
-            values.append(idf[g] / norm)
+            values.append(value)
     return csr_matrix((np.array(values), (r_idx, c_idx)), shape=(len(sets), len(idf)))
 
 

@@ -1,9 +1,9 @@
 """Headline framing: named features of a title and its word 1-2-grams, and a logistic model.
 
 Named features describe framing, not topics: forward reference ("this", "here"), the reader
-addressed ("you"), listicle numbers, questions, superlatives and hyperbole, emotive valence
-(VADER), contractions and shouting. The model uses the five of them that hold across collections
-(newsbadge_dev.training.sensational.NAMED_FEATURES); the others have no weight. Question marks
+addressed ("you"), a listicle number, a question opener and superlatives, the five forms of
+clickbait that hold across collections (newsbadge_dev.training.sensational.NAMED_FEATURES;
+valence, contractions, shouting and function words learnt one collection's style). Question marks
 are no feature: the clickbait set's collectors stripped nearly all of them from the clickbait
 side, so a model would learn "?" as a sign of news. Nor is the title's length, which depends on
 the medium (print, web, social posts) more than on framing. Beside them, the word 1-2-grams as an
@@ -136,10 +136,16 @@ def ngram_values(title: str, model: dict) -> list[tuple[str, tuple[int, int], fl
     first: dict[str, tuple[int, int]] = {}
     for gram, s, e in ngram_spans(title):
         first.setdefault(gram, (s, e))
-    idf = model["idf"]
-    unseen = model["idf_unseen"]
-    norm = math.sqrt(sum(idf.get(g, unseen) ** 2 for g in first)) or 1.0
-    return [(g, span, idf[g] / norm) for g, span in first.items() if g in idf]
+    values = tfidf_values(first, model["idf"], model["idf_unseen"])
+    return [(g, span, values[g]) for g, span in first.items() if g in values]
+
+
+def tfidf_values(grams, idf: dict[str, float], unseen: float) -> dict[str, float]:
+    """Each of the distinct `grams` that `idf` holds, with its idf over the L2 norm of the idfs
+    of all of them (those outside `idf` at `unseen`): the vector the model weighs, computed
+    alike by the service and its trainer."""
+    norm = math.sqrt(sum(idf.get(g, unseen) ** 2 for g in grams)) or 1.0
+    return {g: idf[g] / norm for g in grams if g in idf}
 
 
 def score(title: str, language: str = "en") -> tuple[float, list[dict]]:
