@@ -428,3 +428,29 @@ def test_a_title_keeps_its_owners_and_nothing_else():
     cut = found["Fan Mengguang"]["title"]
     assert cut.endswith(" …") and cut.removesuffix(" …") in text, "cut on a whole word"
     assert "Weibo" not in found, "where it was posted is no source"
+
+
+def test_a_title_after_the_cue_leads_to_the_name_it_titles():
+    text = ("“We will not stop,” said Mayor Jane Smith. “It is over,” said White House spokesman "
+            "Hogan Gidley. “Not yet,” said Representative Charles B. Rangel of New York. "
+            "“Maybe,” said a Google executive. The plan was announced on Tuesday by Governor "
+            "Ann Dale." + FILLER)
+    found = checked_names(text)
+    assert found["Jane Smith"]["title"] == "Mayor"
+    assert found["Hogan Gidley"]["title"] == "White House spokesman"
+    assert "Charles B. Rangel" in found, "a middle initial's stop ends no name"
+    assert found["a Google executive"]["kind"] == "person"
+    assert found["Ann Dale"]["title"] == "Governor", "a passive's agent after 'on Tuesday'"
+
+
+def test_a_role_with_a_named_appositive_is_the_person_and_a_placed_noun_the_phrase():
+    text = ("Her campaign manager, Robby Mook, suggested the vote was unlawful. Officials in "
+            "Inner Mongolia said the mine had closed. A spokesman for Acme Corp said the drug "
+            "worked. Dale Ruiz, who leads the coalition, told VOA reporter Carla Babb that the "
+            "talks had failed." + FILLER)
+    found = checked_names(text)
+    assert found["Robby Mook"]["title"] == "campaign manager"
+    assert found["Officials in Inner Mongolia"]["kind"] == "anonymous"
+    assert "Inner Mongolia" not in found, "a region is no person"
+    assert found["a spokesman for Acme Corp"]["kind"] == "anonymous"
+    assert "Dale Ruiz" in found and "Carla Babb" not in found, "who was told is no source"

@@ -5,6 +5,7 @@ reporting cues only) and whether it quotes."""
 from __future__ import annotations
 
 import bisect
+import re
 
 from ..sections import evidence_span
 from ..text import START
@@ -13,6 +14,13 @@ from .registry import SourceRegistry
 
 # How far a quotation opened in the cue's sentence may run on (multi-paragraph quotes).
 QUOTE_REACH = 3000
+# A passive cue's agent, after an adjunct of place or time at most: "was announced on Tuesday by
+# Mayor Jane Smith", "was reported last week by the Post" (no verb between, so "was asked to stand
+# by ..." names no agent).
+AGENT_RE = re.compile(r"(?: (?:on|in|at|last|this|earlier|late|early|during|over)"
+                      r"(?: [\w’'-]+){0,3}?)? by ")
+# Cues whose object is whom it was said to, never who said it ("told CNN").
+ADDRESSEE_CUES = frozenset({"told", "tells", "tell"})
 # Cues whose source always follows them: "according to the ministry", "citing a report".
 SOURCE_AFTER = ("according", "citing")
 # A "sentence" longer than this is no sentence (news sentences run to a few hundred characters;
@@ -106,12 +114,15 @@ def find_source(text: str, sentence: sources.Sentence, cue_start: int, cue_end: 
         found = article.source_after(sentence, cue_end)
     elif article.passive(sentence, cue_start) and not participle:
         # "Quiros was accused", "she was asked": the subject is not the speaker; an agent is.
-        found = article.source_after(sentence, cue_end + 4) if text.startswith(" by ", cue_end) \
-            else None
+        agent = AGENT_RE.match(text, cue_end, sentence.end)
+        found = article.source_after(sentence, agent.end()) if agent else None
     elif participle and before.endswith(","):
         # "Kasich suspended his campaign, telling supporters ...": the sentence's subject speaks,
         # not the name before the comma, nor the one told.
         found = article.subject(sentence)
+    elif before.endswith(",") and text[cue_start:cue_end].lower() in ADDRESSEE_CUES:
+        # "..., told VOA correspondent Carla Babb": who was told is no source; the subject is.
+        found = article.source_before(sentence, cue_start) or article.subject(sentence)
     elif before.endswith(","):
         # "..., said X" names X after the cue, but a subject with an appositive ("The mayor,
         # Lee Okafor, said in a statement") names the speaker before it: a source there wins.

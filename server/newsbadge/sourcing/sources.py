@@ -94,6 +94,9 @@ PHRASE_JOINERS = frozenset({"of", "the", "for"})
 # that can have put it out: a "person" after "in" is a publication whose name we do not know.
 PUBLISHER_LINKS = frozenset({"in", "by", "from"})
 PUBLISHER_KINDS = frozenset({"person", "organization", "outlet"})
+# The words between a source noun and the name that places it: "officials in Inner Mongolia",
+# "a spokesman for Acme Corp", "the director of the FBI".
+NOUN_PLACERS = frozenset({"in", "at", "for", "from", "of"})
 # Kinds of a capitalised run that name no source: "Russian state television" is found by its head
 # noun; "Bay Area" and "Wall Street" are where something happened.
 NOT_SOURCES = frozenset({"demonym", "place"})
@@ -477,7 +480,7 @@ class SourceFinder:
             if person is None:
                 return None
             return Found(*self.words[i], person[2], "person", person[3], person[:2])
-        if lower in NOUN_KINDS or lower in TITLES:
+        if (lower in NOUN_KINDS or lower in TITLES) and not (forward and self.title_before_name(i)):
             return self._noun_phrase(i, first)
         if not word[0].isupper() or lower in OPENERS:
             return None
@@ -487,13 +490,68 @@ class SourceFinder:
             i += 1  # "said Dr. Jane Smith": the name after the honorific
         j = k = i
         if forward:
-            while (k + 1 < len(words) and k - i < MAX_NAME_WORDS and text[words[k][1]] == " "
-                   and words[k][1] + 1 == words[k + 1][0] and strings[k + 1][0].isupper()):
-                k += 1
+            while (k + 1 < len(words) and k - i < MAX_NAME_WORDS
+                   and (self.gap(k) == " " or self._initial_at(k))
+                   and strings[k + 1][0].isupper()):
+                k += 1  # "Charles B. Rangel": a middle initial's stop ends no name
         while (j > first and k - j < MAX_NAME_WORDS and text[words[j - 1][1]] == " "
                and words[j - 1][1] + 1 == words[j][0] and strings[j - 1][0].isupper()):
             j -= 1
+        placed = self._placed_noun_before(j, first) if not forward else None
+        if placed is not None:
+            phrase = self._noun_phrase(placed, first)  # "officials in Inner Mongolia"
+            if phrase:
+                end = self.words[k][1]
+                return phrase._replace(end=end, name=phrase.name + self.text[phrase.end:end])
+        if forward and self._owner_of_title_before_name(k):
+            return self._owned_title_person(j, k)
+        if forward and self._owned_noun_after(k):
+            return self._noun_phrase(k + 1, first)  # "said a Google executive"
         return self._name(j, k, opens_sentence=j == first and not forward)
+
+    def _placed_noun_before(self, j: int, first: int) -> int | None:
+        """The index of the source noun before the capitalised run starting at word j when the
+        run says where or whose it is ("officials in Inner Mongolia", "a source at the White
+        House", "the director of the FBI"): that noun phrase is the source, not the place or the
+        organisation. None otherwise."""
+        link = j - 2 if j - 2 >= first and self.strings[j - 1] == "the" else j - 1
+        noun = link - 1
+        if noun < first or self.strings[link] not in NOUN_PLACERS:
+            return None
+        if any(self.gap(w) != " " for w in range(noun, j)):
+            return None
+        lower = self.strings[noun].lower()
+        return noun if lower in NOUN_KINDS or lower in TITLES else None
+
+    def _owner_of_title_before_name(self, k: int) -> bool:
+        """True when the capitalised run ending at word k owns the lower-case title after it,
+        which a name follows: "White House spokesman Hogan Gidley"."""
+        return (k + 2 < len(self.words) and self.gap(k) == " " and self.gap(k + 1) == " "
+                and self.strings[k + 1].islower() and self.strings[k + 1] in TITLES
+                and self.strings[k + 2][0].isupper())
+
+    def _owned_noun_after(self, k: int) -> bool:
+        """True when the capitalised run ending at word k is a modifier of the source noun after
+        it ("a Google executive", "Pentagon officials"), not a name of its own."""
+        return (k + 1 < len(self.words) and self.gap(k) == " " and self.strings[k + 1].islower()
+                and (self.strings[k + 1] in NOUN_KINDS or self.strings[k + 1] in TITLES))
+
+    def _owned_title_person(self, j: int, k: int):
+        """The person named after the title that words j..k own, titled with them ("White House
+        spokesman"); the owner itself when no person follows."""
+        person = self._candidate_at(k + 2, k + 2, forward=True)
+        if person is None or person.kind != "person":
+            return self._name(j, k, opens_sentence=False)
+        title = self.title_lead(self.strings[max(j, k - MAX_TITLE_OWNER + 1):k + 2],
+                                opens_sentence=False)
+        return person._replace(title=title)
+
+    def title_before_name(self, i: int) -> bool:
+        """True when word i is a capitalised title with a capitalised word right after it: the
+        title of the name that follows ("Mayor Jane Smith"), not a title alone ("the mayor")."""
+        return (self.strings[i][0].isupper() and self.strings[i].lower() in TITLES
+                and i + 1 < len(self.words) and self.gap(i) == " "
+                and self.strings[i + 1][0].isupper())
 
     def _noun_phrase(self, i: int, first: int):
         """"a source", "fundraising documents", "the mayor" (a title alone is a person), with
@@ -661,11 +719,34 @@ class SourceFinder:
             while j > first and i - j < MAX_APPOSITIVE and "," not in self.gap(j - 1):
                 j -= 1
             if j > first and self.gap(j - 1).strip() == ",":
-                return self.candidate_at(j - 1, first)
+                return self._subject_with_appositive(j, i, first)
             return None
         if not gap.isspace() or strings[i].lower() in FILLERS:
             return None
         return self.candidate_at(i, first)
+
+    def _initial_at(self, k: int) -> bool:
+        """True when word k is a middle initial ("B" of "Charles B. Rangel")."""
+        return len(self.strings[k]) == 1 and self.strings[k].isupper() and self.gap(k) == ". "
+
+    def _subject_with_appositive(self, j: int, i: int, first: int):
+        """The source of "X, Y, said" where words j..i are Y: the subject X, unless X is a role
+        and Y the person in it ("Her campaign manager, Robby Mook, suggested": then Y, titled
+        with the role, "campaign manager") or X names nobody we know (then Y)."""
+        subject = self.candidate_at(j - 1, first)
+        if subject is None:  # "Zoghlin, Carlineo’s attorney, told": the role, when X is unknown
+            return self.candidate_at(i, j)
+        if subject.mention is not None or subject.kind != "person":
+            return subject
+        if not all(w[0].isupper() for w in self.strings[j:i + 1]):
+            return subject
+        person = self.candidate_at(i, j)
+        if person is None or person.kind != "person" or person.mention is None:
+            return subject
+        role = subject.name.split(" ")
+        if role[0].lower() in DETERMINERS or role[0].lower() in POSSESSIVES:
+            role = role[1:]
+        return person._replace(title=person.title or " ".join(role))
 
     def source_after(self, sentence: Sentence, cue_end: int):
         """The source named after the cue: an outlet or name in the rest of the clause."""
@@ -683,11 +764,13 @@ class SourceFinder:
                 break
             word = self.strings[i]
             lower = word.lower()
+            if self.title_before_name(i):
+                return self.candidate_at(i, i, forward=True)  # "said Mayor Jane Smith"
             if lower in NOUN_KINDS or lower in PRONOUNS or lower in TITLES:
                 return self.candidate_at(i, first)
             if word[0].isupper() and lower not in OPENERS:
                 if where:
                     continue
-                return self.candidate_at(i, i, forward=True)
+                return self.candidate_at(i, first, forward=True)
             where = lower in LOCATIVES
         return None
