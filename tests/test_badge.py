@@ -110,3 +110,12 @@ def test_a_framing_penalty_from_the_headline_alone_names_the_headline():
     assert badge.framing_text(sensational) == "sensational headline"
     sensational["evidence_total"] = 3
     assert badge.framing_text(sensational) == "loaded framing (3 phrases) and sensational headline"
+
+
+def test_exclamation_marks_and_capitals_are_named_apart_from_loaded_phrases():
+    sensational = {"score": 60.0, "evidence": [], "evidence_total": 17,
+                   "cue_counts": {"alarm": 13, "shouting": 1, "loaded": 2, "idiom": 1}}
+    assert badge.framing_text(sensational) == (
+        "loaded framing (3 phrases) and 13 exclamation marks and 1 word in capitals")
+    sensational["cue_counts"] = {"alarm": 1}
+    assert badge.framing_text(sensational) == "1 exclamation mark"

@@ -15,6 +15,7 @@ const CUE_KINDS = {
   intensifier: "intensifier",
   emotive: "emotional word",
   scare_quote: "scare quotes",
+  alarm: "exclamation mark",
   shouting: "shouting in capitals",
 };
 

@@ -47,6 +47,10 @@ INTERRUPTION_WORDS = {"clean": "few interruptions", "some": "some ads or inserts
                       "heavy": "many ads or inserts in the article"}
 SOURCING_WORDS = {"thin": "thin sourcing", "moderate": "moderate sourcing",
                   "well_sourced": "well sourced"}
+# Framing cues that are marks, not phrases: named apart in the reasons.
+PHRASE_WORDS = ("phrase", "phrases")
+PUNCTUATION_WORDS = {"alarm": ("exclamation mark", "exclamation marks"),
+                     "shouting": ("word in capitals", "words in capitals")}
 GENRE_WORDS = {"opinion": "Opinion", "satire": "Satire"}
 
 
@@ -79,13 +83,23 @@ def framing_penalty(sensational: dict, ramps: dict = RAMPS) -> dict | None:
 
 
 def framing_text(sensational: dict) -> str:
-    """What the framing penalty came from: the body's loaded phrases, a sensational headline, or
-    both ("loaded framing (12 phrases)", "sensational headline")."""
-    phrases = sensational.get("evidence_total", len(sensational.get("evidence", [])))
+    """What the framing penalty came from, in the words of its cues: the body's loaded phrases,
+    its exclamation marks and capitals (PUNCTUATION_WORDS: no phrases, so not counted as such),
+    a sensational headline ("loaded framing (12 phrases) and 3 exclamation marks")."""
+    counts = dict(sensational.get("cue_counts") or {})
+    marks = [_counted(counts.pop(kind), forms) for kind, forms in PUNCTUATION_WORDS.items()
+             if counts.get(kind)]
+    phrases = (sum(counts.values()) if "cue_counts" in sensational
+               else sensational.get("evidence_total", len(sensational.get("evidence", []))))
+    loaded = [f"loaded framing ({_counted(phrases, PHRASE_WORDS)})"] if phrases else []
     headline = (sensational.get("headline") or {}).get("level") == "high"
-    parts = ([f"loaded framing ({phrases} phrases)"] if phrases else []) + (
-        ["sensational headline"] if headline else [])
-    return " and ".join(parts) or "loaded framing"
+    return " and ".join(loaded + marks + (["sensational headline"] if headline else [])) \
+        or "loaded framing"
+
+
+def _counted(n: int, forms: tuple[str, str]) -> str:
+    """ "1 phrase", "12 phrases": `forms` is (singular, plural)."""
+    return f"{n} {forms[n != 1]}"
 
 
 def thin_sourcing_penalty(sourcing: dict, ramps: dict = RAMPS) -> dict | None:

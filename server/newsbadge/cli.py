@@ -257,13 +257,23 @@ def render_text(report: dict) -> str:
         report[k] for k in ("sensational", "contamination", "sourcing")
     )
     lines.append(f"sensational framing: {_score(framing)}")
-    lines += [f"  {e['cue']:<14} {e['text']!r}" for e in framing["evidence"]]
+    lines += counted_lines((e["cue"], e["text"]) for e in framing["evidence"])
     lines.append(f"contamination: {_score(contamination)}")
-    lines += [f"  {s['category']:<14} {s['text']!r}" for s in contamination["spans"]]
+    lines += counted_lines((s["category"], s["text"]) for s in contamination["spans"])
     lines.append(f"sourcing: {_score(sourcing)}")
     lines += [f"  {line}" for line in source_lines(sourcing)]
-    lines += [f"  {'hedge':<14} {h['text']!r}" for h in sourcing["hedges"]]
+    lines += counted_lines(("hedge", h["text"]) for h in sourcing["hedges"])
     return "\n".join(lines)
+
+
+def counted_lines(items: Iterable[tuple[str, str]]) -> list[str]:
+    """One line per (kind, text) in first-seen order, counted when it repeats ("alarm '!' ×16"),
+    as the popup groups them; the case of a word does not make it another."""
+    counts: dict[tuple[str, str], list] = {}
+    for kind, text in items:
+        counts.setdefault((kind, text.lower()), [text, 0])[1] += 1
+    return [f"  {kind:<14} {text!r}" + (f" ×{n}" if n > 1 else "")
+            for (kind, _), (text, n) in counts.items()]
 
 
 def source_lines(sourcing: dict) -> list[str]:
