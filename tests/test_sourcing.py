@@ -454,3 +454,15 @@ def test_a_role_with_a_named_appositive_is_the_person_and_a_placed_noun_the_phra
     assert "Inner Mongolia" not in found, "a region is no person"
     assert found["a spokesman for Acme Corp"]["kind"] == "anonymous"
     assert "Dale Ruiz" in found and "Carla Babb" not in found, "who was told is no source"
+
+
+def test_an_appositive_gives_its_role_only_when_the_subject_is_unknown_and_it_is_a_role():
+    text = ("Zoghlin, Carlineo’s attorney, told reporters that the plan was over. Woodrow "
+            "Benford, 58, who lives outside Minneapolis, says he did not know. Mining firms, "
+            "including Patriot, declared bankruptcy. A mass shooting hit San Bernardino, where "
+            "authorities reported 20 victims." + FILLER)
+    found = checked_names(text)
+    assert found["Carlineo’s attorney"]["kind"] == "person"
+    assert "Woodrow Benford" in found and "Minneapolis" not in found
+    assert "Patriot" not in found
+    assert "authorities" in found, "'where' opens no source"

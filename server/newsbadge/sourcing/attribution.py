@@ -20,7 +20,7 @@ QUOTE_REACH = 3000
 AGENT_RE = re.compile(r"(?: (?:on|in|at|last|this|earlier|late|early|during|over)"
                       r"(?: [\w’'-]+){0,3}?)? by ")
 # Cues whose object is whom it was said to, never who said it ("told CNN").
-ADDRESSEE_CUES = frozenset({"told", "tells", "tell"})
+ADDRESSEE_CUES = frozenset({"told", "tells"})
 # Cues whose source always follows them: "according to the ministry", "citing a report".
 SOURCE_AFTER = ("according", "citing")
 # A "sentence" longer than this is no sentence (news sentences run to a few hundred characters;

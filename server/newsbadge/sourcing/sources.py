@@ -95,8 +95,8 @@ PHRASE_JOINERS = frozenset({"of", "the", "for"})
 PUBLISHER_LINKS = frozenset({"in", "by", "from"})
 PUBLISHER_KINDS = frozenset({"person", "organization", "outlet"})
 # The words between a source noun and the name that places it: "officials in Inner Mongolia",
-# "a spokesman for Acme Corp", "the director of the FBI".
-NOUN_PLACERS = frozenset({"in", "at", "for", "from", "of"})
+# "a spokesman for Acme Corp", "the director of the FBI", "one user on Weibo".
+NOUN_PLACERS = frozenset({"in", "at", "on", "for", "from", "of"})
 # Kinds of a capitalised run that name no source: "Russian state television" is found by its head
 # noun; "Bay Area" and "Wall Street" are where something happened.
 NOT_SOURCES = frozenset({"demonym", "place"})
@@ -735,7 +735,9 @@ class SourceFinder:
         with the role, "campaign manager") or X names nobody we know (then Y)."""
         subject = self.candidate_at(j - 1, first)
         if subject is None:  # "Zoghlin, Carlineo’s attorney, told": the role, when X is unknown
-            return self.candidate_at(i, j)
+            role = self.candidate_at(i, j)
+            whole = role and role.start == self.words[j][0] and role.mention is None
+            return role if whole and role.kind == "person" else None
         if subject.mention is not None or subject.kind != "person":
             return subject
         if not all(w[0].isupper() for w in self.strings[j:i + 1]):
