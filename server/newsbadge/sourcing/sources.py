@@ -732,12 +732,10 @@ class SourceFinder:
     def _subject_with_appositive(self, j: int, i: int, first: int):
         """The source of "X, Y, said" where words j..i are Y: the subject X, unless X is a role
         and Y the person in it ("Her campaign manager, Robby Mook, suggested": then Y, titled
-        with the role, "campaign manager") or X names nobody we know (then Y)."""
+        with the role, "campaign manager") or X names nobody we know (then Y alone)."""
         subject = self.candidate_at(j - 1, first)
-        if subject is None:  # "Zoghlin, Carlineo’s attorney, told": the role, when X is unknown
-            role = self.candidate_at(i, j)
-            whole = role and role.start == self.words[j][0] and role.mention is None
-            return role if whole and role.kind == "person" else None
+        if subject is None:  # "Zoghlin, Carlineo’s attorney, told": Y, when X names nobody
+            return self._appositive_alone(j, i)
         if subject.mention is not None or subject.kind != "person":
             return subject
         if not all(w[0].isupper() for w in self.strings[j:i + 1]):
@@ -749,6 +747,18 @@ class SourceFinder:
         if role[0].lower() in DETERMINERS or role[0].lower() in POSSESSIVES:
             role = role[1:]
         return person._replace(title=person.title or " ".join(role))
+
+    def _appositive_alone(self, j: int, i: int):
+        """The source that words j..i name by themselves: a whole role ("Carlineo’s attorney")
+        or names ("Tom Becker and Lena Ortiz": the last); None when they are a clause or a list
+        ("who lives outside Minneapolis", "including Patriot")."""
+        found = self.candidate_at(i, j)
+        if found is None or found.kind != "person":
+            return None
+        if found.mention is None:
+            return found if found.start == self.words[j][0] else None
+        names = all(w[0].isupper() or w == "and" for w in self.strings[j:i + 1])
+        return found if names else None
 
     def source_after(self, sentence: Sentence, cue_end: int):
         """The source named after the cue: an outlet or name in the rest of the clause."""
