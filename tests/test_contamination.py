@@ -434,3 +434,17 @@ def test_a_post_is_its_byline_and_the_lines_above_it_up_to_boilerplate():
                                "— Dana Ross (@danaross) November 18, 2019", "Read more",
                                "— Tim Ode (@tim) Nov 2, 2019", "— Dana Ross, November 18, 2019"])
     assert embedded_post_lines(lines) == {1, 2, 4}, "no handle, no post; 'Read more' is furniture"
+
+
+def test_a_line_with_nothing_visible_is_no_span_and_parts_no_menu():
+    related = "".join(f"<p>Festival story number {n} of the season</p><p>\u200b</p>"
+                      for n in range(6))
+    body = "".join(f"<p>{p}</p>" for p in ARTICLE.splitlines() if p)
+    html = f"<html><body><article>{body}</article><div>{related}</div></body></html>"
+    report = analyze_request({"html": html})
+    spans = report["contamination"]["spans"]
+    assert spans, "the story list is found"
+    assert all(span["text"].strip("\u200b \n") for span in spans), "no invisible span"
+    first = report["text"].index("Festival story number 0")
+    last = report["text"].index("Festival story number 5")
+    assert any(s["start"] <= first and last < s["end"] for s in spans), "one span, not six"

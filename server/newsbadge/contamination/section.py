@@ -9,6 +9,8 @@ article's words. The page's furniture around the article (menus, footers, cookie
 
 from __future__ import annotations
 
+import unicodedata
+
 from ..sections import Scale, evidence_span
 from .classify import INSIDE, MIN_WORDS
 
@@ -21,13 +23,23 @@ CLEAN_BELOW, SOME_BELOW = 6.0, 16.0
 SCALE = Scale(cuts=(("clean", CLEAN_BELOW), ("some", SOME_BELOW)), top="heavy", optimum=0.0)
 
 
+def _invisible(text: str) -> bool:
+    """True for text a reader cannot see or check: no letter, digit or symbol, only spaces and
+    zero-width or format characters (WordPress pages have lines of a lone U+200B)."""
+    return not any(c.isprintable() and not c.isspace() and unicodedata.category(c) != "Cf"
+                   for c in text)
+
+
 def merged_spans(text: str, lines) -> list[dict]:
-    """Adjacent boilerplate lines of one category and placement become one span."""
+    """Adjacent boilerplate lines of one category and placement become one span; a line with
+    nothing visible is no span and does not part the lines around it."""
     spans: list[dict] = []
     for start, end, category, confidence, _, placement in lines:
+        if _invisible(text[start:end]):
+            continue
         last = spans[-1] if spans else None
         if (last and (last["category"], last["placement"]) == (category, placement)
-                and not text[last["end"]:start].strip()):
+                and _invisible(text[last["end"]:start])):
             last["end"], last["confidence"] = end, min(last["confidence"], confidence)
         else:
             spans.append({"start": start, "end": end, "category": category,
