@@ -466,3 +466,13 @@ def test_an_appositive_gives_its_role_only_when_the_subject_is_unknown_and_it_is
     assert "Woodrow Benford" in found and "Minneapolis" not in found
     assert "Patriot" not in found
     assert "authorities" in found, "'where' opens no source"
+
+
+def test_a_company_cased_word_is_an_organisation_and_a_hashtag_no_source():
+    text = ("The chatbot erred, according to OpenAI, which said it would fix it. Data from "
+            "Senator Mitch McConnell showed a gain, McConnell said. Bands will announce "
+            "#FeelTheBern concerts." + FILLER)
+    found = checked_names(text)
+    assert found["OpenAI"]["kind"] == "organization"
+    assert found["Mitch McConnell"]["kind"] == "person"
+    assert "FeelTheBern" not in found

@@ -97,6 +97,10 @@ PUBLISHER_KINDS = frozenset({"person", "organization", "outlet"})
 # The words between a source noun and the name that places it: "officials in Inner Mongolia",
 # "a spokesman for Acme Corp", "the director of the FBI", "one user on Weibo".
 NOUN_PLACERS = frozenset({"in", "at", "on", "for", "from", "of"})
+# One word with a capital inside after two lower-case letters is a company's name ("OpenAI",
+# "InfoNation", "YouTube", "PayPal"), not a person's: surnames with an inner capital have a
+# short prefix ("McConnell", "MacArthur", "DeSantis", "LaGuardia", "O'Rourke").
+BRAND_CASE_RE = re.compile(r"(?!(?:Mac|Mc|De|Di|Da|Du|La|Le|Van|Von)[A-Z])[A-Z][a-z]{2,}[A-Z]\w*")
 # Kinds of a capitalised run that name no source: "Russian state television" is found by its head
 # noun; "Bay Area" and "Wall Street" are where something happened.
 NOT_SOURCES = frozenset({"demonym", "place"})
@@ -632,6 +636,8 @@ class SourceFinder:
         if k - j >= 2 and _place_before_person(self.strings[j:k + 1]):
             j += 1  # "envoy to Ukraine Kurt Volker": the place, then the person
         start, end = self.words[j][0], self.words[k][1]
+        if start and self.text[start - 1] == "#":
+            return None  # a hashtag ("#FeelTheBern") names nobody
         if self.text[end - 2:end] in {"’s", "'s"}:
             end -= 2
         name, kind = classify_name(self.text[start:end])
@@ -646,6 +652,8 @@ class SourceFinder:
                 return Found(start, end, person[2], "person", title or person[3], person[:2])
             if (opens_sentence and run_start == start) or self.is_common(name):
                 return None
+            if BRAND_CASE_RE.fullmatch(name):
+                kind = "organization"  # "according to OpenAI"
         if kind == "person" and not self.could_be_a_name(name):
             return None
         if (kind == "organization" and " " not in name and (name.isupper() or name in ORG_HEADS)
