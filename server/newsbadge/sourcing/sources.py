@@ -641,8 +641,8 @@ class SourceFinder:
         if self.text[end - 2:end] in {"’s", "'s"}:
             end -= 2
         name, kind = classify_name(self.text[start:end])
-        if kind in NOT_SOURCES:
-            return None
+        if kind in NOT_SOURCES or len(name.strip(".")) < 2:
+            return None  # a place, or a letter ("U" of a "U.S." cut by the tokens)
         title = self.title_in_run(run_start, start) if run_start < start else None
         if kind == "person" and " " not in name:
             if name.lower() in HONORIFICS:
