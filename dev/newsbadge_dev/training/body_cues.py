@@ -360,7 +360,7 @@ def lexicon(model: dict, language: str = "en"
         weight = (model["kinds"].get(kind, 0.0) + model["valence"] * valence
                   + model["words"].get(word, 0.0))
         if weight >= THRESHOLD and word not in FUNCTION_WORDS:
-            words[word] = (kind or "emotive", weight, model["seen"][word], model["inside"][word])
+            words[word] = (kind, weight, model["seen"][word], model["inside"][word])
     return words, kinds
 
 
@@ -534,7 +534,7 @@ def write(model: dict, figures: dict, sets: list[Collection], language: str = "e
         "# being inside a framing span, above the collection's base rate (kind + valence + word\n"
         "# terms of a penalised logistic regression); words from weight "
         f"{THRESHOLD if language == 'en' else SPAN_THRESHOLD} on.\n"
-        + ("# kind: the hand lexicon's, emotive for VADER's other strong words.\n"
+        + ("# kind: the hand lexicon's (emotive: VADER's negative words, EMOTIVE_MIN_VALENCE on).\n"
            if language == "en" else
            "# No hand lexicon: the forms of Snowball stems (NLTK) of "
            f"{MIN_ARTICLES} articles or more, inside\n"
