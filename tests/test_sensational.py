@@ -41,9 +41,7 @@ def cue_of(text: str, fragment: str) -> dict | None:
         ("intensifier", "The repairs will be extremely costly.", "extremely"),
         ("idiom", "Analysts described a perfect storm for the airline.", "perfect storm"),
         ("name_calling", "He called the protesters thugs on Tuesday.", "thugs"),
-        ("clickbait", "You won\u2019t believe what the mayor did next.", "You won\u2019t believe"),
-        ("alarm", "The bill passed on the third try!!", "!!"),
-        ("alarm", "Who approved this?!", "?!"),
+        ("emotive", "Critics called the plan hostile to renters.", "hostile"),
         ("scare_quote", 'The company\'s "cleanup" left oil on the beach.', '"cleanup"'),
     ],
 )
@@ -59,9 +57,22 @@ def test_each_cue_kind_is_found_with_its_span(kind, sentence, fragment):
     "sentence",
     ["Everyone at the hearing opposed the plan.",        # absolute: no likelier in a span
      "Some pundits wondering about a delay were wrong.",  # speculation: less likely
-     "Their signs read STOP THE TOLL ROAD all day."],     # shouting: as likely as any word
+     "Their signs read STOP THE TOLL ROAD all day.",      # shouting: as likely as any word
+     "You won\u2019t believe what the mayor did next.",  # body "clickbait" phrases: less likely
+     "The bill passed on the third try!!"],              # alarms: in SemEval, seldom in a span
 )
 def test_kinds_the_span_data_weighs_below_the_threshold_are_no_cues(sentence):
+    assert find(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The driver was jailed after the crash on the bridge.",
+     "Residents were threatened with eviction, a weaker tenant group said.",
+     "Book a mock interview before the stressful week of exams."],
+)
+def test_words_that_name_an_event_or_a_state_are_no_cues(sentence):
+    # VADER scores them negative (-1.6 to -2.4), but they report rather than judge.
     assert find(sentence) == []
 
 
@@ -212,7 +223,7 @@ def test_loaded_text_scores_above_calm_text():
     assert loaded["level"] == "high"
     assert loaded["per_100_words"] > calm["per_100_words"]
     kinds = set(loaded["cue_counts"])
-    assert {"hyperbole", "loaded", "clickbait", "name_calling", "alarm"} <= kinds
+    assert {"hyperbole", "loaded", "name_calling", "emotive"} <= kinds
 
 
 def test_body_score_is_a_density_not_a_count():

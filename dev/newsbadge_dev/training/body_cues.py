@@ -69,14 +69,21 @@ C = 1.0
 KIND_SCALE = 3.0
 # Words seen fewer times than this in training get no term of their own (their kind decides).
 MIN_SEEN = 2
-# VADER words of no hand kind are cues from this |valence| / 4 on (VADER's 2.0 of 4: "horrible"
-# -2.5 and "brilliant" 2.8 in, "opportunities" 1.6 and "encourage" 2.3 out). Held-out SemEval
-# (sentence AUC / cue precision): no floor 0.667 / 0.388; 2.4: see cue_weights_en.json; strong
-# words only (2.5, the hand "emotive" kind) 0.603 / 0.449.
-MIN_VALENCE = 0.6
-# A kind seen fewer times than this in training keeps the threshold's weight (the data cannot
-# tell); one seen more often and weighing less than the threshold is no cue (the data says so).
+# A kind seen fewer than MIN_KIND_USES times in training keeps the threshold's weight (the data
+# cannot tell), in the other languages. In English a kind is a cue when its learned weight
+# reaches THRESHOLD, however few its uses (the regression and SPAN_PRIOR shrink a rare kind
+# towards no weight): with the rule, body "clickbait" phrases (1 use in BASIL) and shouting were
+# shown in held-out SemEval at 9% and 12% precision. Held-out SemEval (emotive from 2.5):
+# 0.607 / 0.465 / 0.455 with the rule, 0.610 / 0.498 / 0.477 without.
 MIN_KIND_USES = 30
+# English span kinds (scare quotes, alarms, shouting, "-iest"): their rate of overlapping a
+# framing span is smoothed towards their collection's base rate, as if seen SPAN_PRIOR more times
+# at that rate. The other languages keep (hits + 1) / (uses + 2), which pulls a kind seen a few
+# times towards 0.5, far above a base rate of 0.05-0.17: shouting, 4 uses in BASIL, weighed 3.8.
+# Held-out SemEval article Spearman (emotive from 2.0): (hits + 1) / (uses + 2) 0.460; prior 2,
+# 10, 30: 0.478, 0.477, 0.472 (emotive from 2.5; BASIL 0.152, 0.155, 0.159).
+SPAN_PRIOR = 10
+
 # Weight (log-odds above the base rate) from which a word is a cue. At 1.0, about 45% of the
 # cues fall inside a technique span of held-out SemEval articles (a random word: 17%); lower
 # thresholds add cues the data barely supports.
@@ -254,10 +261,18 @@ def span_examples(collection: Collection, articles=None) -> list[tuple]:
     return rows
 
 
-def span_weights(rows: list[tuple], span_rows: list[tuple]) -> tuple[dict, Counter]:
+def _smoothed_rate(hits: int, uses: int, base: float, language: str) -> float:
+    """A span kind's rate of overlapping framing spans, smoothed (see SPAN_PRIOR)."""
+    if language == "en":
+        return (hits + SPAN_PRIOR * base) / (uses + SPAN_PRIOR)
+    return (hits + 1) / (uses + 2)
+
+
+def span_weights(rows: list[tuple], span_rows: list[tuple],
+                 language: str = "en") -> tuple[dict, Counter]:
     """Per kind of `span_rows`, the log-odds of overlapping a framing span above the base rate
-    of a word of the same collection, (hits + 1) / (uses + 2) smoothed, averaged over the
-    collections by uses."""
+    of a word of the same collection, smoothed (_smoothed_rate), averaged over the collections
+    by uses."""
     import math
 
     logit = lambda p: math.log(p / (1 - p))  # noqa: E731
@@ -267,19 +282,20 @@ def span_weights(rows: list[tuple], span_rows: list[tuple]) -> tuple[dict, Count
     for coll, kind in {(r[0], r[1]) for r in span_rows}:
         n = sum(1 for r in span_rows if r[0] == coll and r[1] == kind)
         hits = sum(1 for r in span_rows if r[0] == coll and r[1] == kind and r[2])
-        total[kind] += n * (logit((hits + 1) / (n + 2)) - logit(base[coll]))
+        total[kind] += n * (logit(_smoothed_rate(hits, n, base[coll], language))
+                            - logit(base[coll]))
         uses[kind] += n
     return {k: total[k] / uses[k] for k in uses}, uses
 
 
-def fit(rows: list[tuple], span_rows: list[tuple]) -> dict:
+def fit(rows: list[tuple], span_rows: list[tuple], language: str = "en") -> dict:
     """The logistic regression's terms: per kind, for valence, per word; and the weights of the
     kinds that are no single word, from `span_rows` (see span_examples)."""
     import numpy as np
     from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
 
-    spans, span_uses = span_weights(rows, span_rows)
+    spans, span_uses = span_weights(rows, span_rows, language)
     seen = Counter(r[1] for r in rows)
     names: dict[str, int] = {}
     r_idx, c_idx, values = [], [], []
@@ -321,7 +337,7 @@ def lexicon(model: dict, language: str = "en"
     kinds = {}
     for kind in all_kinds(language):
         weight, uses = model["kinds"].get(kind, 0.0), model["kind_uses"][kind]
-        if weight >= THRESHOLD or uses < MIN_KIND_USES:
+        if weight >= THRESHOLD or language != "en" and uses < MIN_KIND_USES:
             kinds[kind] = max(weight, THRESHOLD)
     seen, inside = model["seen"], model["inside"]
     base_rate = sum(inside.values()) / max(sum(seen.values()), 1)
@@ -329,14 +345,13 @@ def lexicon(model: dict, language: str = "en"
         return _span_only_words(model, base_rate, language), kinds
     kinds_by_word = HAND_WORD_KINDS
     words = {}
-    for word in set(kinds_by_word) | set(model["words"]) | set(VALENCE):
-        kind = kinds_by_word.get(word, "")
+    for word in kinds_by_word:
+        # Only the words of a hand kind (VADER's from lexicon.EMOTIVE_MIN_VALENCE on): VADER's
+        # milder words ("opportunities", "create", "concern") are no cues however the valence
+        # term weighs them: on real pages they read as ordinary words.
+        kind = kinds_by_word[word]
         valence = 0.0 if word in NEUTRAL else abs(VALENCE.get(word, 0.0)) / 4
-        if not kind and valence < MIN_VALENCE:
-            # VADER's milder words ("opportunities", "create", "encourage") are no cues however
-            # the valence term weighs them: on real pages they read as ordinary words.
-            continue
-        if kind in ("", "emotive") and VALENCE.get(word, 0.0) > 0:
+        if kind == "emotive" and VALENCE.get(word, 0.0) > 0:
             # Nor is VADER's praise, unless a hand lexicon names it ("inspiration", "joy",
             # "perfect"): on guides and company pages it is the subject, not sensational framing.
             continue
@@ -345,7 +360,7 @@ def lexicon(model: dict, language: str = "en"
         weight = (model["kinds"].get(kind, 0.0) + model["valence"] * valence
                   + model["words"].get(word, 0.0))
         if weight >= THRESHOLD and word not in FUNCTION_WORDS:
-            words[word] = (kind or "emotive", weight, model["seen"][word], model["inside"][word])
+            words[word] = (kind, weight, model["seen"][word], model["inside"][word])
     return words, kinds
 
 
@@ -498,8 +513,8 @@ def cross_validated(sets: list[Collection], densities: dict | None = None) -> di
                                             for r in other_rows[c.name]]
             spans = span_examples(held, train) + [r for c in sets if c is not held
                                                   for r in other_spans[c.name]]
-            fold_figures.append(measure(held, *_weights(fit(rows, spans), held.language), test,
-                                        densities))
+            model = fit(rows, spans, held.language)
+            fold_figures.append(measure(held, *_weights(model, held.language), test, densities))
         figures[held.name] = {k: round(sum(f[k] for f in fold_figures) / FOLDS, 3)
                               for k in fold_figures[0]}
     return figures
@@ -519,7 +534,7 @@ def write(model: dict, figures: dict, sets: list[Collection], language: str = "e
         "# being inside a framing span, above the collection's base rate (kind + valence + word\n"
         "# terms of a penalised logistic regression); words from weight "
         f"{THRESHOLD if language == 'en' else SPAN_THRESHOLD} on.\n"
-        + ("# kind: the hand lexicon's, emotive for VADER's other strong words.\n"
+        + ("# kind: the hand lexicon's (emotive: VADER's negative words, EMOTIVE_MIN_VALENCE on).\n"
            if language == "en" else
            "# No hand lexicon: the forms of Snowball stems (NLTK) of "
            f"{MIN_ARTICLES} articles or more, inside\n"
@@ -591,7 +606,7 @@ def train_language(language: str) -> None:
         "high": round(float(np.percentile(list(densities.values()), HIGH_PERCENTILE)), 3)}
     figures["reporting_articles"] = len(reporting)
     print(f"{language}: {figures}")
-    write(fit(examples(held), span_examples(held)), figures, [held], language)
+    write(fit(examples(held), span_examples(held), language), figures, [held], language)
 
 
 if __name__ == "__main__":
