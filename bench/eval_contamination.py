@@ -6,13 +6,17 @@ article pages of wcxb dev (793): word F1 (bags of lowercased words, mean over pa
 article-extraction-benchmark's shingle F1 (scrapinghub), the share of wcxb's `without`
 boilerplate snippets that leak into what is kept, and the share of pages that keep under half of
 their article (word recall < 0.5). The line classifier's probabilities are out-of-fold
-(page-grouped 5-fold CV, as in training), so no page is scored by a model that saw it.
+(page-grouped 5-fold CV, as in training), so no page is scored by a model that saw it; the
+plain-text path's page-level pass (region.py) takes the cuts of REGION_GRID chosen on the other
+four folds' pages (the most scrapinghub + wcxb mean word F1 with wcxb's leak at most LEAK_BAR),
+and prints the cuts the same choice makes on every page (classify.REGION_CUTS).
 
     .venv/bin/python bench/eval_contamination.py     (about 5-8 minutes on 2 cores)
 """
 
 from __future__ import annotations
 
+import itertools
 import statistics
 import sys
 import time
@@ -20,9 +24,16 @@ from dataclasses import dataclass
 
 import numpy as np
 import trafilatura
+from sklearn.model_selection import GroupKFold
 
-from newsbadge.contamination import features
-from newsbadge.contamination.classify import Page, classify_lines, extractor_kept, extractor_missed
+from newsbadge.contamination import features, model, region
+from newsbadge.contamination.classify import (
+    REGION_CUTS,
+    Page,
+    classify_lines,
+    extractor_kept,
+    extractor_missed,
+)
 from newsbadge.contamination.headline import html_title
 from newsbadge.contamination.section import shares
 from newsbadge.contamination.visible import parse, visible_text
@@ -45,6 +56,14 @@ PLAIN_ROW = "plain-text path (line classifier, CV)"
 HTML_ROW = "HTML path (trafilatura + line classifier, CV)"
 # Percentiles of the interruption score printed to calibrate its level cuts (section.py).
 PERCENTILES = (50, 75, 90, 95, 99)
+# The page-level pass's candidate cuts (region.Cuts fields in order): the run's zero around the
+# line threshold; outside the run and after a comment header, only the classifier's surest
+# article lines (after the header never none: a "12 Comments" link inside a story must not cut
+# it); a header closes the story after a paragraph or after several.
+REGION_GRID = [region.Cuts(*c) for c in itertools.product(
+    (0.5, 0.6, 0.7), (0.3,), (model.threshold(), 0.9), (0.9, 0.95), (15.0, 60.0))]
+# The issue's bar on the plain-text path's leak (% of wcxb's `without` snippets kept).
+LEAK_BAR = 6.0
 
 
 def row(name: str, pages, outputs, collection: str) -> str:
@@ -87,6 +106,7 @@ class Rendered:
     kept: list[bool] | None  # the lines trafilatura kept
     p_plain: list[float]  # article probability of each line, the page's lines as one text
     p_html: list[float]  # ... of the kept lines as one text (0 for the others)
+    fold: int  # the cross-validation fold that held the page out
 
 
 def rendered(pages) -> list[Rendered]:
@@ -113,25 +133,70 @@ def rendered(pages) -> list[Rendered]:
     extra = (np.array(extra_rows).reshape(len(extra_rows), X.shape[1]), np.array(extra_group),
              extra_sizes)
     _, p2, p2_kept = training.cross_validated(X, y, w, group, sizes, extra)
+    folds = _page_folds(X, y, group, len(pages))
     out, start = [], 0
-    for text, title, p, chosen in zip(texts, titles, training.per_page(p2, group, full, len(pages)),
-                                      kept, strict=True):
+    for text, title, p, chosen, fold in zip(
+            texts, titles, training.per_page(p2, group, full, len(pages)), kept, folds,
+            strict=True):
         # Without the extractor's choice the HTML path is the plain-text path.
         p_html = [0.0] * len(p) if chosen else p.tolist()
         for i in (i for i, k in enumerate(chosen or []) if k):
             p_html[i] = float(p2_kept[start])
             start += 1
-        out.append(Rendered(text, title, chosen, p.tolist(), p_html))
+        out.append(Rendered(text, title, chosen, p.tolist(), p_html, fold))
     return out
+
+
+def _page_folds(X, y, group, n_pages: int) -> list[int]:
+    """The fold of each page, as training.cross_validated splits them."""
+    folds = [0] * n_pages
+    for k, (_, test) in enumerate(GroupKFold(training.FOLDS).split(X, y, group)):
+        for i in np.unique(group[test]).tolist():
+            folds[i] = k
+    return folds
+
+
+def _plain(r: Rendered, cuts: region.Cuts) -> str:
+    return kept_text(r.text, classify_lines(Page(r.text, title=r.title), r.p_plain,
+                                            cuts=cuts)[0])
+
+
+def _chosen(pages, outputs: dict, among) -> region.Cuts:
+    """The cuts with the most scrapinghub + wcxb mean word F1 over the pages `among`, of those
+    whose wcxb leak is at most LEAK_BAR (of all, when none is)."""
+    def scores(cuts):
+        f1 = {"scrapinghub": [], "wcxb": []}
+        leaks = [0, 0]
+        for i in among:
+            f1[pages[i].set].append(extraction_sets.word_prf(outputs[cuts][i], pages[i].article)[2])
+            if pages[i].set == "wcxb":
+                leaks = list(map(sum, zip(leaks, extraction_sets.leaked(
+                    outputs[cuts][i], pages[i].without), strict=True)))
+        within = 100 * leaks[0] <= LEAK_BAR * max(leaks[1], 1)
+        return within, sum(statistics.mean(v) for v in f1.values() if v)
+    return max(REGION_GRID, key=scores)
+
+
+def held_out_cuts(pages, pages_rendered: list[Rendered]) -> tuple[list[str], list]:
+    """The plain-text path's output of each page and the cuts it took: those chosen on the
+    other folds."""
+    outputs = {c: [_plain(r, c) for r in pages_rendered] for c in REGION_GRID}
+    folds = sorted({r.fold for r in pages_rendered})
+    chosen = {k: _chosen(pages, outputs, [i for i, r in enumerate(pages_rendered)
+                                          if r.fold != k]) for k in folds}
+    print(f"page-level pass, cuts chosen on the other folds: {chosen}; on every page: "
+          f"{_chosen(pages, outputs, range(len(pages)))} (shipped: {REGION_CUTS})")
+    return ([outputs[chosen[r.fold]][i] for i, r in enumerate(pages_rendered)],
+            [chosen[r.fold] for r in pages_rendered])
 
 
 def report(pages, pages_rendered: list[Rendered]) -> None:
     """The tables and the interruption score's percentiles."""
-    plain, html, scores = [], [], []
-    for r in pages_rendered:
-        page = Page(r.text, title=r.title)
-        plain.append(kept_text(r.text, classify_lines(page, r.p_plain)[0]))
-        lines, words = classify_lines(page, r.p_html, r.kept)
+    plain, cuts = held_out_cuts(pages, pages_rendered)
+    html, scores = [], []
+    for r, c in zip(pages_rendered, cuts, strict=True):
+        # Without the extractor's choice the HTML path is the plain-text path, cuts and all.
+        lines, words = classify_lines(Page(r.text, title=r.title), r.p_html, r.kept, c)
         html.append(kept_text(r.text, lines))
         scores.append(shares(lines, words)[0] if words else None)
     extractor = [trafilatura.extract(p.html, favor_precision=True, include_comments=False) or ""

@@ -1,0 +1,59 @@
+"""The plain-text path's page-level pass (region.py): the article's run of lines, comment
+threads after it, lists inside it. Fixtures written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsbadge.contamination import analyze, prepare, region
+from newsbadge.contamination.classify import REGION_CUTS
+
+FIXTURES = Path(__file__).parent / "fixtures" / "contamination"
+ARTICLE = (FIXTURES / "article.txt").read_text(encoding="utf-8")
+
+
+def _span_lines(section: dict) -> set[str]:
+    return {line for s in section["spans"] for line in s["text"].splitlines()}
+
+
+def test_a_comment_thread_after_the_story_is_not_article():
+    thread = (FIXTURES / "comment_thread.txt").read_text(encoding="utf-8")
+    text = ARTICLE + thread
+    section = analyze(prepare(text, None), "en").section
+    spans = _span_lines(section)
+    assert set(thread.splitlines()) <= spans
+    assert not spans & set(ARTICLE.splitlines())
+    # The thread is around the article, not an interruption of it.
+    assert section["score"] == 0.0
+    assert {s["placement"] for s in section["spans"]} == {"around"}
+
+
+def test_a_list_between_paragraphs_is_article_and_the_menus_around_it_are_not():
+    text = (FIXTURES / "list_between_paragraphs.txt").read_text(encoding="utf-8")
+    spans = _span_lines(analyze(prepare(text, None), "en").section)
+    lines = text.splitlines()
+    calendar = [line for line in lines if "|" in line]
+    assert len(calendar) == 6 and not spans & set(calendar)
+    assert {"Home", "Contact", "About us", "Terms"} <= spans
+
+
+def test_lines_the_classifier_doubts_between_paragraphs_stay_in_the_run():
+    p = [0.1, 0.1, 0.95, 0.45, 0.45, 0.45, 0.95, 0.1]
+    n_words = [1, 1, 30, 3, 3, 3, 30, 2]
+    doubted = region.boilerplate(p, n_words, set(), REGION_CUTS, fallback=0.65)
+    assert doubted == [True, True, False, False, False, False, False, True]
+
+
+def test_a_comment_header_ends_the_run_once_a_paragraph_precedes_it():
+    p = [0.95, 0.9, 0.8, 0.8, 0.8]
+    n_words = [60, 2, 20, 20, 20]
+    first, last, closed = region.article_run(p, n_words, {1}, REGION_CUTS)
+    assert (first, last, closed) == (0, 0, 1)
+    # Before any paragraph (a comment count by the byline) it closes nothing.
+    first, last, closed = region.article_run([0.9, *p], [2, *n_words], {0, 2}, REGION_CUTS)
+    assert closed == 2 and (first, last) == (1, 1)
+
+
+def test_no_positive_run_falls_back_to_the_classifier_threshold():
+    doubted = region.boilerplate([0.5, 0.2], [3, 3], set(), REGION_CUTS, fallback=0.4)
+    assert doubted == [False, True]
