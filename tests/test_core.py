@@ -109,3 +109,18 @@ def test_invalid_requests_raise_and_name_the_field(request_body, field):
     from newsbadge.schema import validation_message
 
     assert validation_message(caught.value).startswith(field)
+
+
+def test_warm_up_pages_reach_the_extractor_and_the_line_rules():
+    """The start-up's warm-up analyses (analysis.warm_up) go through what a real page does:
+    the HTML one through trafilatura, whose main text is found, and both through the phrase
+    rules, which mark the menu and the newsletter line."""
+    from newsbadge.analysis import WARM_UP_HTML, WARM_UP_REQUEST
+    from newsbadge.contamination.classify import describe, extractor_kept, prepare
+
+    page = prepare(None, WARM_UP_HTML["html"])
+    lines = [line.tokens for line in describe(page.text.splitlines())]
+    assert any(extractor_kept(page.tree, lines))
+    for request in (WARM_UP_REQUEST, WARM_UP_HTML):
+        categories = {span["category"] for span in analyze(request)["contamination"]["spans"]}
+        assert categories == {"navigation", "newsletter"}
