@@ -124,3 +124,22 @@ def test_warm_up_pages_reach_the_extractor_and_the_line_rules():
     for request in (WARM_UP_REQUEST, WARM_UP_HTML):
         categories = {span["category"] for span in analyze(request)["contamination"]["spans"]}
         assert categories == {"navigation", "newsletter"}
+
+
+def test_warm_up_leaves_the_heap_unfrozen_as_it_found_it():
+    """warm_up freezes the heap only around its HTML page (for that page's garbage collection):
+    what a caller freezes, and when, stays the caller's (freeze_loaded_heap)."""
+    import gc
+
+    from newsbadge.analysis import warm_up
+
+    gc.unfreeze()
+    warm_up()
+    assert gc.get_freeze_count() == 0
+    gc.freeze()
+    frozen = gc.get_freeze_count()
+    try:
+        warm_up()
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()

@@ -132,9 +132,13 @@ def warm_up() -> None:
     analyze(WARM_UP_REQUEST)
     # An HTML page ends with trafilatura's cache reset, which runs a full garbage collection:
     # over the whole loaded heap 50 ms of CPU at start, over the page's own objects when the heap
-    # is frozen meanwhile (a server freezes it for good later: freeze_loaded_heap).
-    gc.freeze()
+    # is frozen meanwhile (a server freezes it for good later: freeze_loaded_heap). A heap the
+    # caller froze already stays as it is.
+    frozen_by_us = gc.get_freeze_count() == 0
+    if frozen_by_us:
+        gc.freeze()
     try:
         analyze(WARM_UP_HTML)
     finally:
-        gc.unfreeze()
+        if frozen_by_us:
+            gc.unfreeze()
