@@ -7,6 +7,9 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 # What `make run` needs: the service's package alone, without the test and training tools.
 INSTALLED_RUN := $(VENV)/.installed-run
+# After an install: build the tables the server keeps between starts (newsbadge.tablecache, in
+# NEWSBADGE_CACHE_DIR), so that its first start is as quick as later ones (about 2 s less).
+BUILD_TABLES := $(BIN)/python -c "from newsbadge.analysis import warm_up; warm_up()"
 # Where the public labeled data sets live (read by eval and train; never copied into the repo).
 export NEWSBADGE_DATA ?= $(abspath ../shared/data)
 
@@ -36,12 +39,14 @@ $(INSTALLED): pyproject.toml dev/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev,train]' -e ./dev
+	$(BUILD_TABLES)
 	touch $@
 
 $(INSTALLED_RUN): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e .
+	$(BUILD_TABLES)
 	touch $@
 
 venv: $(INSTALLED)

@@ -55,6 +55,10 @@ HELP_BAR_S = 0.3
 PSS_BAR_MB = 200
 # Worker RSS is flat when it grows by no more than this over the requests.
 RSS_FLAT_MB = 5.0
+# The server has booted when its workers have used no CPU for this long (they idle in a select).
+BOOTED_IDLE_S = 0.3
+# Seed-page requests of the first-against-warm figure: each worker's first and its later ones.
+FIRST_WARM_RUNS = 40
 
 # wrk script for the footprint run: each request is one of the bodies of NB_BODIES_FILE (an
 # opening and a tail per line pair) with the request's number between them, so every text differs.
@@ -378,22 +382,39 @@ def pss_mb(master: int) -> float:
     return total / 1024
 
 
-def workers_on_cpu_s(master: int) -> float:
-    """Seconds the master's live workers have spent on a CPU (/proc/PID/schedstat, in ns): a
+def workers_on_cpu_ns(master: int) -> dict[str, int]:
+    """Nanoseconds each of the master's live workers has spent on a CPU (/proc/PID/schedstat): a
     request's own cost, which the machine's other load does not stretch as it stretches wall
     time (and finer than /proc/PID/stat's 10 ms ticks)."""
-    total = 0
+    spent = {}
     for worker in workers(master):
         try:
-            total += int((worker / "schedstat").read_text().split()[0])
+            spent[worker.name] = int((worker / "schedstat").read_text().split()[0])
         except (OSError, IndexError, ValueError):
             continue
-    return total / 1e9
+    return spent
 
 
-def post_seconds(port: int, text: str, master: int | None = None) -> tuple[float, float]:
-    """One POST /v1/analyze: its wall time, and the workers' CPU time for it (0 without master)."""
-    cpu = workers_on_cpu_s(master) if master else 0.0
+def wait_workers_booted(master: int, count: int, timeout: float = 60.0) -> None:
+    """Until `count` workers are up and none has used the CPU for BOOTED_IDLE_S.
+
+    /healthz answers as soon as one worker accepts; the others may still be forking or running
+    their warm-up request (post_worker_init), whose CPU time would be charged to the first
+    request."""
+    deadline = time.monotonic() + timeout
+    before = workers_on_cpu_ns(master)
+    while time.monotonic() < deadline:
+        time.sleep(BOOTED_IDLE_S)
+        now = workers_on_cpu_ns(master)
+        if len(now) == count and all(now[name] == before.get(name) for name in now):
+            return
+        before = now
+
+
+def post_seconds(port: int, text: str, master: int | None = None) -> tuple[float, float, str]:
+    """One POST /v1/analyze: its wall time, the CPU time of the worker that served it (the one
+    whose time grew most; 0 without master), and that worker's pid."""
+    before = workers_on_cpu_ns(master) if master else {}
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     started = time.perf_counter()
     connection.request("POST", "/v1/analyze", json.dumps({"text": text}).encode(),
@@ -403,7 +424,26 @@ def post_seconds(port: int, text: str, master: int | None = None) -> tuple[float
     assert response.status == 200, response.status
     connection.close()
     wall = time.perf_counter() - started
-    return wall, (workers_on_cpu_s(master) - cpu if master else 0.0)
+    grown = {name: ns - before.get(name, 0)
+             for name, ns in (workers_on_cpu_ns(master) if master else {}).items()}
+    served = max(grown, key=grown.get, default="")
+    return wall, grown.get(served, 0) / 1e9, served
+
+
+def first_and_warm(port: int, master: int, text: str) -> dict:
+    """Each worker's first seed-page request against the median of its later ones, on the
+    serving worker's CPU; the figure is the worst worker's ratio (and the first request's wall
+    time against the median)."""
+    served = [post_seconds(port, f"request {n} {text}", master) for n in range(FIRST_WARM_RUNS)]
+    by_worker = defaultdict(list)
+    for _, cpu, worker in served:
+        by_worker[worker].append(cpu)
+    ratios = {worker: cpus[0] / statistics.median(cpus[1:])
+              for worker, cpus in by_worker.items() if len(cpus) > 2}
+    worst = by_worker[max(ratios, key=ratios.get)]
+    return {"first_s": served[0][0], "warm_s": statistics.median(wall for wall, _, _ in served[1:]),
+            "first_cpu_s": worst[0], "warm_cpu_s": statistics.median(worst[1:]),
+            "first_ratios": sorted(round(ratio, 2) for ratio in ratios.values())}
 
 
 def varied_bodies(text: str) -> bytes:
@@ -426,6 +466,7 @@ def varied_bodies(text: str) -> bytes:
 
 
 def server_figures(text: str, duration: int, requests: int) -> dict:
+    from newsbadge.settings import Settings
     from newsbadge_dev.live_server import LiveServer
 
     figures = {"help_s": help_seconds()}
@@ -434,11 +475,8 @@ def server_figures(text: str, duration: int, requests: int) -> dict:
     figures["start_s"] = time.perf_counter() - started
     try:
         master = server.process.pid
-        figures["first_s"], figures["first_cpu_s"] = post_seconds(server.port, f"first {text}",
-                                                                  master)
-        warm = [post_seconds(server.port, f"warm {n} {text}", master) for n in range(30)]
-        figures["warm_s"] = statistics.median(wall for wall, _ in warm)
-        figures["warm_cpu_s"] = statistics.median(cpu for _, cpu in warm)
+        wait_workers_booted(master, Settings.from_env().workers)
+        figures |= first_and_warm(server.port, master, text)
         wrk = ensure_wrk()
         if wrk is None:
             return figures
@@ -482,8 +520,9 @@ def print_server(figures: dict) -> None:
     print(f"   newsbadge serve to /healthz 200: {figures['start_s']:.2f} s (bar {START_BAR_S} s: "
           f"{verdict(figures['start_s'] < START_BAR_S)})")
     first = figures["first_cpu_s"] / figures["warm_cpu_s"]
-    print(f"   first /v1/analyze {figures['first_cpu_s'] * 1e3:.1f} ms of worker CPU, a warm one "
-          f"{figures['warm_cpu_s'] * 1e3:.1f} ms: {first:.2f}x (bar {FIRST_REQUEST_BAR}x: "
+    print(f"   first /v1/analyze {figures['first_cpu_s'] * 1e3:.1f} ms of its worker's CPU, a warm "
+          f"one {figures['warm_cpu_s'] * 1e3:.1f} ms: {first:.2f}x, the worst worker (each: "
+          f"{figures['first_ratios']}; bar {FIRST_REQUEST_BAR}x: "
           f"{verdict(first <= FIRST_REQUEST_BAR)}); wall over HTTP {figures['first_s'] * 1e3:.1f}"
           f" and {figures['warm_s'] * 1e3:.1f} ms ({figures['first_s'] / figures['warm_s']:.2f}x)")
     if "noop_rps" not in figures:

@@ -109,3 +109,37 @@ def test_invalid_requests_raise_and_name_the_field(request_body, field):
     from newsbadge.schema import validation_message
 
     assert validation_message(caught.value).startswith(field)
+
+
+def test_warm_up_pages_reach_the_extractor_and_the_line_rules():
+    """The start-up's warm-up analyses (analysis.warm_up) go through what a real page does:
+    the HTML one through trafilatura, whose main text is found, and both through the phrase
+    rules, which mark the menu and the newsletter line."""
+    from newsbadge.analysis import WARM_UP_HTML, WARM_UP_REQUEST
+    from newsbadge.contamination.classify import describe, extractor_kept, prepare
+
+    page = prepare(None, WARM_UP_HTML["html"])
+    lines = [line.tokens for line in describe(page.text.splitlines())]
+    assert any(extractor_kept(page.tree, lines))
+    for request in (WARM_UP_REQUEST, WARM_UP_HTML):
+        categories = {span["category"] for span in analyze(request)["contamination"]["spans"]}
+        assert categories == {"navigation", "newsletter"}
+
+
+def test_warm_up_leaves_the_heap_unfrozen_as_it_found_it():
+    """warm_up freezes the heap only around its HTML page (for that page's garbage collection):
+    what a caller freezes, and when, stays the caller's (freeze_loaded_heap)."""
+    import gc
+
+    from newsbadge.analysis import warm_up
+
+    gc.unfreeze()
+    warm_up()
+    assert gc.get_freeze_count() == 0
+    gc.freeze()
+    frozen = gc.get_freeze_count()
+    try:
+        warm_up()
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
