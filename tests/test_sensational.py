@@ -478,3 +478,15 @@ def test_inflections_share_a_stem():
 
     assert (body_cues.stem_of("catastrophe", "fr") == body_cues.stem_of("catastrophes", "fr"))
     assert body_cues.stem_of("verheerend", "de") == body_cues.stem_of("verheerenden", "de")
+
+
+def test_a_hand_listed_word_is_a_cue_unless_its_own_uses_say_otherwise():
+    from newsbadge_dev.training import body_cues
+
+    # Both in cues_de.tsv as intensifiers; "absolut" sits inside a framing span in 1 of 12 uses,
+    # less often than a typical word (0.15): its kind's weight does not make it a cue.
+    model = _span_model({"völlig": (12, 6, 0), "absolut": (12, 1, 0)})
+    model["kinds"], model["words"] = {"intensifier": 1.2}, {}
+    words = body_cues._hand_words(model, 0.15, "de")
+    assert "völlig" in words and "absolut" not in words
+    assert words["völlig"][:2] == ("intensifier", 1.2)

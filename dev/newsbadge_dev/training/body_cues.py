@@ -19,18 +19,20 @@ the data weighs them: on these collections, those found were topic words ("road"
 Not examples: function words, numbers and capitalised words inside a sentence (names, which the
 finder never reports either: newsbadge.sensational.cues._in_a_name).
 
-The other languages of SemEval-2023 (fr, de, it, pl, ru: SPAN_LANGUAGES) have no hand lexicon:
-the same regression, with word and collection terms only, over the language's train split, and
-a word is a cue when the data alone supports it: its Snowball stem (its kind) seen in
-MIN_ARTICLES articles or more and inside framing spans OWN_RATE times as often as a typical word
-(a German noun: NOUN_RATE times, in NOUN_INSIDE_ARTICLES articles), the word itself too when
-training saw it, and of weight SPAN_THRESHOLD or more; a cue stem's forms that training never
-saw come from wordfreq's vocabulary of the language, weighed by the stem. Their "function words"
-are the words in COMMON_SHARE of the language's articles or more (no cue is that common). Each
-language is measured in FOLDS article folds (article i of the sorted ids in fold i % FOLDS; the
-cues, stems and weights of a fold are learned on the other folds' articles only), and its body
-thresholds come from the out-of-fold densities: "moderate" from the MODERATE_PERCENTILE of its
-`reporting` articles (the genre label of subtask 1: the language's own ordinary news, 14-43
+The other languages of SemEval-2023 (fr, de, it, pl, ru: SPAN_LANGUAGES): the same regression, over
+the language's train split, with the kinds of its hand lexicon where it has one (cues_LANG.tsv,
+fr/de/it: intensifiers, hyperbole, superlatives, strong evaluative words; a listed word is a cue
+from weight SPAN_THRESHOLD on, unless its own uses say otherwise: _judged_no_cue). Any other word
+is a cue when the data alone supports it: its Snowball stem (its kind) seen in MIN_ARTICLES
+articles or more and inside framing spans OWN_RATE times as often as a typical word (a German noun:
+NOUN_RATE times, in NOUN_INSIDE_ARTICLES articles), the word itself too when training saw it, and
+of weight SPAN_THRESHOLD or more; a cue stem's forms that training never saw come from wordfreq's
+vocabulary of the language, weighed by the stem. Their "function words" are the words in
+COMMON_SHARE of the language's articles or more (no cue is that common), hand-listed words
+excepted. Each language is measured in FOLDS article folds (article i of the sorted ids in fold i %
+FOLDS; the cues, stems and weights of a fold are learned on the other folds' articles only), and
+its body thresholds come from the out-of-fold densities: "moderate" from the MODERATE_PERCENTILE of
+its `reporting` articles (the genre label of subtask 1: the language's own ordinary news, 14-43
 articles), "high" from the HIGH_PERCENTILE of all its articles (reports, opinion and satire).
 Files: learned_cues_LANG.tsv, cue_weights_LANG.json.
 
@@ -55,6 +57,7 @@ from newsbadge.sensational.lexicon import (
     VALENCE,
     build_anchors,
     hand_kinds,
+    hand_phrases,
 )
 from newsbadge.text import lowered, sentence_spans
 from newsbadge_dev import framing_sets
@@ -160,6 +163,12 @@ OWN_RATE = 2.0
 # "Bürger", "conseguenze", "tardi" back on the fixture pages); at 4.6 0.637 / 0.602,
 # 0.649 / 0.596, 0.673 / 0.507: less AUC, cues a reader accepts.
 EVERYDAY_ZIPF = 4.6
+# Absolute superlatives, found by their suffix among the language's VOCABULARY words of
+# SUFFIX_MIN_LETTERS letters or more ("gravissimo", "pochissimi", "richissime"), are hand-listed
+# words of kind `superlative`. In the Italian train split 32 of their 66 uses sit inside a
+# framing span (a typical word's: 0.16); French has 5 uses.
+SUPERLATIVE_SUFFIXES = {"it": ("issimo", "issima", "issimi", "issime"), "fr": ("issime", "issimes")}
+SUFFIX_MIN_LETTERS = 8
 # Body thresholds of those languages: percentiles of their articles' densities, as English's of
 # PolNeAR's (newsbadge_dev.training.sensational): moderate of the reporting articles, high of all
 # (the reports alone are too few for a 97th percentile: 14 in German).
@@ -191,14 +200,38 @@ def span_collection(language: str) -> Collection:
 
 def all_kinds(language: str = "en") -> set[str]:
     if language != "en":
-        return set(OTHER_KINDS) - {"superlative"}
+        return set(OTHER_KINDS) - {"superlative"} | set(hand_phrases(language).values())
     return set(hand_kinds().values()) | set(PHRASES.values()) | set(OTHER_KINDS)
 
 
+@functools.cache
+def hand_lexicon(language: str) -> tuple[dict, dict[str, float]]:
+    """A language's hand cues (lexicon.hand_kinds and hand_phrases) as the finder's lookup
+    table, every kind of weight 1, and those kinds: what training labels each word's kind with.
+    English labels its non-word kinds too; a language of none (pl, ru) labels nothing."""
+    phrases = hand_phrases(language)
+    words = listed_kinds(language)
+    kinds = dict.fromkeys(all_kinds() if language == "en"
+                          else set(phrases.values()) | set(words.values()), 1.0)
+    return build_anchors({w: (k, 1.0) for w, k in words.items()}, kinds, phrases), kinds
+
+
+@functools.cache
+def listed_kinds(language: str) -> dict[str, str]:
+    """Each hand-listed single word's kind: lexicon.hand_kinds, and in a language of
+    SUPERLATIVE_SUFFIXES its vocabulary's words of such a suffix, `superlative`."""
+    suffixes = SUPERLATIVE_SUFFIXES.get(language)
+    if not suffixes:
+        return hand_kinds(language)
+    from wordfreq import top_n_list
+
+    return {**{w: "superlative" for w in top_n_list(language, VOCABULARY)
+               if w.isalpha() and len(w) >= SUFFIX_MIN_LETTERS and w.endswith(suffixes)},
+            **hand_kinds(language)}
+
+
 HAND_WORD_KINDS = hand_kinds()
-HAND_ANCHORS = build_anchors({w: (k, 1.0) for w, k in HAND_WORD_KINDS.items()},
-                             dict.fromkeys(all_kinds(), 1.0))
-HAND_KINDS = dict.fromkeys(all_kinds(), 1.0)
+HAND_ANCHORS, HAND_KINDS = hand_lexicon("en")
 
 
 def _covered(spans, start: int, end: int) -> bool:
@@ -228,12 +261,13 @@ def examples(collection: Collection, articles=None) -> list[tuple]:
     rows = []
     for article in articles:
         doc = Document(article.text, collection.language)
-        kinds = ({(e["start"]): e["cue"] for e in cues.find(doc, HAND_ANCHORS, HAND_KINDS)}
-                 if english else {})
+        kinds = {e["start"]: e["cue"]
+                 for e in cues.find(doc, *hand_lexicon(collection.language))}
         framing = [(s, e) for s, e, t in article.spans if t in collection.framing]
         for (start, end), word in zip(*_words(doc), strict=True):
-            kind = kinds.get(start, "") if english else stem_of(word, collection.language)
-            if (not kind or not english) and (word in function_words or not word.isalpha()
+            hand = kinds.get(start, "")
+            kind = hand if english or hand else stem_of(word, collection.language)
+            if not hand and (word in function_words or not word.isalpha()
                              or cues._in_a_name(article.text, start, end, collection.language)):
                 continue
             valence = 0.0 if word in NEUTRAL or not english else abs(VALENCE.get(word, 0.0)) / 4
@@ -342,7 +376,9 @@ def lexicon(model: dict, language: str = "en"
     seen, inside = model["seen"], model["inside"]
     base_rate = sum(inside.values()) / max(sum(seen.values()), 1)
     if language != "en":
-        return _span_only_words(model, base_rate, language), kinds
+        hand = _hand_words(model, base_rate, language)
+        stems = _span_only_words(model, base_rate, language)
+        return {w: v for w, v in stems.items() if w not in listed_kinds(language)} | hand, kinds
     kinds_by_word = HAND_WORD_KINDS
     words = {}
     for word in kinds_by_word:
@@ -355,13 +391,33 @@ def lexicon(model: dict, language: str = "en"
             # Nor is VADER's praise, unless a hand lexicon names it ("inspiration", "joy",
             # "perfect"): on guides and company pages it is the subject, not sensational framing.
             continue
-        if seen[word] >= MIN_JUDGED and inside[word] / seen[word] < base_rate:
+        if _judged_no_cue(seen[word], inside[word], base_rate):
             continue
         weight = (model["kinds"].get(kind, 0.0) + model["valence"] * valence
                   + model["words"].get(word, 0.0))
         if weight >= THRESHOLD and word not in FUNCTION_WORDS:
             words[word] = (kind, weight, model["seen"][word], model["inside"][word])
     return words, kinds
+
+
+def _judged_no_cue(seen: int, inside: int, base_rate: float) -> bool:
+    """Whether a hand word's own uses, MIN_JUDGED or more, fall inside framing spans less often
+    than a typical word's: then its kind's weight does not make it a cue."""
+    return seen >= MIN_JUDGED and inside < base_rate * seen
+
+
+def _hand_words(model: dict, base_rate: float,
+                language: str) -> dict[str, tuple[str, float, int, int]]:
+    """The words of a language's hand lexicon (listed_kinds) that its data supports: weight
+    (kind + word terms) SPAN_THRESHOLD or more, their own uses not against them
+    (_judged_no_cue). Everyday words are not excluded: the hand list is what a reader accepts."""
+    words = {}
+    for word, kind in listed_kinds(language).items():
+        seen, inside = model["seen"][word], model["inside"][word]
+        weight = model["kinds"].get(kind, 0.0) + model["words"].get(word, 0.0)
+        if weight >= SPAN_THRESHOLD and not _judged_no_cue(seen, inside, base_rate):
+            words[word] = (kind, weight, seen, inside)
+    return words
 
 
 def stem_of(word: str, language: str) -> str:
@@ -451,7 +507,7 @@ def _supported(model: dict, stem: str, base_rate: float, language: str) -> bool:
 
 def anchors_of(words: dict, kinds: dict, language: str = "en") -> dict:
     return build_anchors({w: (k, round(wt, 3)) for w, (k, wt, *_) in words.items()}, kinds,
-                         PHRASES if language == "en" else {})
+                         hand_phrases(language))
 
 
 def measure(collection: Collection, anchors: dict, kinds: dict, articles=None,
@@ -536,10 +592,10 @@ def write(model: dict, figures: dict, sets: list[Collection], language: str = "e
         f"{THRESHOLD if language == 'en' else SPAN_THRESHOLD} on.\n"
         + ("# kind: the hand lexicon's (emotive: VADER's negative words, EMOTIVE_MIN_VALENCE on).\n"
            if language == "en" else
-           "# No hand lexicon: the forms of Snowball stems (NLTK) of "
-           f"{MIN_ARTICLES} articles or more, inside\n"
-           f"# framing spans {OWN_RATE:g} times as often as a typical word; kind loaded. "
-           "Forms of seen 0 are\n# the stem's inflections in wordfreq's word list "
+           "# kind: that of cues_LANG.tsv (hand list), else loaded: the forms of Snowball stems "
+           f"(NLTK) of\n# {MIN_ARTICLES} articles or more, inside "
+           f"framing spans {OWN_RATE:g} times as often as a typical word. Forms of\n"
+           "# seen 0 are the stem's inflections in wordfreq's word list "
            "(CC BY-SA 4.0 data), weighed by the stem.\n")
         + "# seen / inside: uses in the training articles, and inside a framing span.\n"
         "# word\tkind\tweight\tseen\tinside\n")

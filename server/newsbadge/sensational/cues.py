@@ -107,7 +107,7 @@ def find(doc: Document, anchors: dict[str, Entry] | None = None,
     if language in ELIDING:
         words, strings = unelided(words, strings)
     found = _word_cues(words, strings, anchors, candidates)
-    if "superlative" in kinds:
+    if "superlative" in kinds and language == "en":  # "-iest" is English; others list theirs
         found += _superlatives(lowered(text[:limit]), anchors, kinds["superlative"])
     if "scare_quote" in kinds:
         found += _scare_quotes(text, quotes, kinds["scare_quote"])

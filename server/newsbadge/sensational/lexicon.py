@@ -1,7 +1,8 @@
 """The cue lexicons, read once at import from the data files beside this module.
 
-English has hand lexicons (VADER, cues_en.tsv) as the prior of its learned cues; the other
-languages of BODY_LANGUAGES have learned cues only (learned_cues_LANG.tsv, from span data). Every
+English has hand lexicons (VADER, cues_en.tsv) as the prior of its learned cues; French, German
+and Italian a small hand list each (cues_LANG.tsv: its words' weights and its phrases' kinds
+learned from span data), and cues the span data alone supports (learned_cues_LANG.tsv). Every
 file carries its provenance in its header comments (lines starting with "#").
 """
 
@@ -32,9 +33,13 @@ def _apostrophe_forms(phrase: str) -> set[str]:
     return {phrase, phrase.replace("'", "\u2019")}
 
 
-def _phrases() -> dict[tuple[str, ...], str]:
+def hand_phrases(language: str = "en") -> dict[tuple[str, ...], str]:
+    """A language's hand cues (cues_LANG.tsv), words and phrases, by their words; none if it has
+    no such file."""
+    if not (DATA / f"cues_{language}.tsv").exists():
+        return {}
     phrases = {}
-    for phrase, kind in datafiles.rows(__package__, "cues_en.tsv"):
+    for phrase, kind in datafiles.rows(__package__, f"cues_{language}.tsv"):
         for form in _apostrophe_forms(phrase):
             phrases[tuple(form.split())] = kind
     return phrases
@@ -49,7 +54,7 @@ NEGATORS = frozenset(
     for form in _apostrophe_forms(w)
 )
 FUNCTION_WORDS = frozenset(w for (w,) in datafiles.rows(__package__, "function_words_en.txt"))
-PHRASES = _phrases()
+PHRASES = hand_phrases()
 
 # Phrase = its words; Anchored = a phrase, the position of its anchor word in it, its kind and
 # weight; Entry = a word's own (kind, weight) as a single-word cue (or None) and the phrases
@@ -65,10 +70,14 @@ def _anchor(phrase: Phrase) -> int:
     return max(range(len(phrase)), key=lambda k: len(phrase[k]))
 
 
-def hand_kinds() -> dict[str, str]:
+def hand_kinds(language: str = "en") -> dict[str, str]:
     """Each single word's kind by the hand-written lexicons: VADER's strong words are `emotive`
     and its boosters `intensifier`, unless cues_en.tsv gives a more specific kind or the word is
-    an everyday news word (neutral_en.txt). The trainer learns a weight from these kinds."""
+    an everyday news word (neutral_en.txt); in other languages, the words of cues_LANG.tsv. The
+    trainer learns a weight from these kinds."""
+    if language != "en":
+        return {phrase[0]: kind for phrase, kind in hand_phrases(language).items()
+                if len(phrase) == 1}
     single = {w: "emotive" for w, v in VALENCE.items() if abs(v) >= EMOTIVE_MIN_VALENCE}
     single.update({w: "intensifier" for w in BOOSTERS})
     for word in NEUTRAL:
@@ -109,10 +118,10 @@ BODY_LANGUAGES = tuple(sorted(p.stem.removeprefix("learned_cues_")
                               for p in DATA.glob("learned_cues_*.tsv")))
 LEARNED = {language: _learned(language) for language in BODY_LANGUAGES}
 # Per language: its cues' lookup table and the weights of its kinds that are no single word.
-# Only English has phrases (cues_en.tsv).
+# Phrases come from cues_LANG.tsv, where a language has one.
+PHRASES_OF = {language: hand_phrases(language) for language in BODY_LANGUAGES}
 BODY_CUES: dict[str, tuple[dict[str, Entry], dict[str, float]]] = {
-    language: (build_anchors(words, weights["kinds"], PHRASES if language == "en" else {}),
-               weights["kinds"])
+    language: (build_anchors(words, weights["kinds"], PHRASES_OF[language]), weights["kinds"])
     for language, (words, weights) in LEARNED.items()
 }
 ANCHORS, KIND_WEIGHTS = BODY_CUES["en"]
