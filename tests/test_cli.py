@@ -63,11 +63,11 @@ def test_text_format_shows_badge_and_sections(tmp_path, wire_story, capsys):
 
 def test_text_format_counts_repeated_evidence_once(tmp_path, wire_story, capsys):
     page = tmp_path / "page.txt"
-    page.write_text(wire_story + "\nIt was shocking! Shocking! Simply shocking!\n",
-                    encoding="utf-8")
+    page.write_text(wire_story + "\nThe critics said it was a disgrace. Disgrace, they said. "
+                    "A disgrace to the town.\n", encoding="utf-8")
     assert main(["analyze", str(page), "--format", "text"]) == 0
     out = capsys.readouterr().out
-    assert "'!' ×3" in out and out.count("'!'") == 1
+    assert "'disgrace' ×3" in out and out.lower().count("'disgrace'") == 1
 
 
 def test_a_threshold_the_user_set_fails_with_its_own_status(tmp_path, wire_story, capsys):
