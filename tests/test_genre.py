@@ -81,9 +81,9 @@ def test_sentence_spread_tells_even_sentences_from_mixed_ones():
 
 
 def test_views_inside_quotes_are_the_speakers_not_the_authors():
-    quoted = "“I think this is a terrible plan,” the mayor said on Monday. " * 10
-    own = "I think this is a terrible plan, and the mayor knows it. " * 10
-    for signal in ("opinion_verb", "evaluative"):
+    quoted = "“I think this is a terrible, shameless plan,” the mayor said on Monday. " * 10
+    own = "I think this is a terrible, shameless plan, and the mayor knows it. " * 10
+    for signal in ("opinion_verb", "evaluative", "loaded"):
         assert genre.signals(Document(quoted, "en")).rates()[signal] == 0
         assert genre.signals(Document(own, "en")).rates()[signal] > 5
 
@@ -99,3 +99,17 @@ def test_evidence_is_only_what_pushed_the_model_more_than_a_little(seed_text):
     shown = {e["signal"] for e in section["evidence"]}
     assert shown and all(push[name] >= genre.MIN_PUSH for name in shown)
     assert 0 < push["quote"] < genre.MIN_PUSH and "quote" not in shown
+
+
+def test_loaded_words_are_shown_as_what_made_a_page_opinion():
+    """The opinion model reads loaded words (the author attacking or mocking); on a column full
+    of them they are its evidence, and a topic word such as "disaster" is none."""
+    column = ("The governor slammed his critics again this week, a shameless display of "
+              "arrogance from a man whose hypocrisy is now plain. This is propaganda, and "
+              "voters are not fooled by it. The flood was a disaster, but he mocked the "
+              "families who begged for help. " * 4)
+    section = analyze({"text": column})["genre"]
+    assert section["kind"] == "opinion"
+    loaded = {e["text"] for e in section["evidence"] if e["signal"] == "loaded"}
+    assert loaded and "disaster" not in loaded and loaded <= {
+        "slammed", "shameless", "arrogance", "hypocrisy", "propaganda", "mocked", "begged"}

@@ -7,7 +7,8 @@ has word lists for (data/genre_words.tsv): how often the author says "I" or "we"
 "you", how much is quoted or attributed ("said", "according to"), questions and exclamations,
 sentence length and how much it varies, a dateline at the start, numbers, prices, list-like
 lines and sentences that open with an instruction ("Click", "Add"); and, outside quotations,
-verbs of holding a view ("I think") and evaluative words ("absurd").
+verbs of holding a view ("I think"), evaluative words ("absurd") and loaded words, the author
+attacking or mocking ("slams", "hypocrisy", "propaganda").
 
 A rule and three logistic models over these signals, with weights learned by
 newsbadge_dev.training.genre and shipped in data/genre_model.json (the file says where each
@@ -79,9 +80,10 @@ DATELINE_LINES = 3
 DATELINE_CHARS = 100
 
 WORD_SIGNALS = ("first_singular", "first_plural", "second_person", "attribution", "obligation",
-                "date", "negation", "stance", "evaluative", "opinion_verb")
+                "date", "negation", "stance", "evaluative", "opinion_verb", "loaded")
 # Signals that are the author's own voice only outside quotations.
-VOICE_SIGNALS = ("first_singular", "first_plural", "second_person", "evaluative", "opinion_verb")
+VOICE_SIGNALS = ("first_singular", "first_plural", "second_person", "evaluative", "opinion_verb",
+                 "loaded")
 
 
 def _read_words() -> tuple[dict[str, dict[str, str]], frozenset[str]]:
