@@ -430,49 +430,49 @@ def test_a_title_keeps_its_owners_and_nothing_else():
     assert "Weibo" not in found, "where it was posted is no source"
 
 
-def test_a_title_after_the_cue_leads_to_the_name_it_titles():
-    text = ("“We will not stop,” said Mayor Jane Smith. “It is over,” said White House spokesman "
-            "Hogan Gidley. “Not yet,” said Representative Charles B. Rangel of New York. "
-            "“Maybe,” said a Google executive. The plan was announced on Tuesday by Governor "
-            "Ann Dale." + FILLER)
-    found = checked_names(text)
-    assert found["Jane Smith"]["title"] == "Mayor"
-    assert found["Hogan Gidley"]["title"] == "White House spokesman"
-    assert "Charles B. Rangel" in found, "a middle initial's stop ends no name"
-    assert found["a Google executive"]["kind"] == "person"
-    assert found["Ann Dale"]["title"] == "Governor", "a passive's agent after 'on Tuesday'"
+# (sentence, name, what its source says: its title, its kind, or None for no such source)
+NAMED_CASES = [
+    ("“We will not stop,” said Mayor Jane Smith.", "Jane Smith", ("title", "Mayor")),
+    ("“It is over,” said White House spokesman Hogan Gidley.", "Hogan Gidley",
+     ("title", "White House spokesman")),
+    ("“Not yet,” said Representative Charles B. Rangel of New York.", "Charles B. Rangel",
+     ("kind", "person")),  # a middle initial's stop ends no name
+    ("“Maybe,” said a Google executive.", "a Google executive", ("kind", "person")),
+    ("The plan was announced on Tuesday by Governor Ann Dale.", "Ann Dale",
+     ("title", "Governor")),  # a passive's agent after an adjunct
+    ("Her campaign manager, Robby Mook, suggested the vote was unlawful.", "Robby Mook",
+     ("title", "campaign manager")),
+    ("Officials in Inner Mongolia said the mine had closed.", "Officials in Inner Mongolia",
+     ("kind", "anonymous")),
+    ("Officials in Inner Mongolia said the mine had closed.", "Inner Mongolia", None),
+    ("A spokesman for Acme Corp said the drug worked.", "a spokesman for Acme Corp",
+     ("kind", "anonymous")),
+    ("Dale Ruiz, who leads the coalition, told VOA reporter Carla Babb that the talks failed.",
+     "Carla Babb", None),  # who was told is no source
+    ("Dale Ruiz, who leads the coalition, told VOA reporter Carla Babb that the talks failed.",
+     "Dale Ruiz", ("kind", "person")),
+    ("Zoghlin, Carlineo’s attorney, told reporters that the plan was over.",
+     "Carlineo’s attorney", ("kind", "person")),
+    ("Woodrow Benford, 58, who lives outside Minneapolis, says he did not know.",
+     "Woodrow Benford", ("kind", "person")),
+    ("Woodrow Benford, 58, who lives outside Minneapolis, says he did not know.",
+     "Minneapolis", None),
+    ("Mining firms, including Patriot, declared bankruptcy.", "Patriot", None),
+    ("A shooting hit San Bernardino, where authorities reported 20 victims.", "authorities",
+     ("kind", "anonymous")),  # "where" opens no source
+    ("The chatbot erred, according to OpenAI, which said it would fix it.", "OpenAI",
+     ("kind", "organization")),
+    ("Data from Senator Mitch McConnell showed a gain, McConnell said.", "Mitch McConnell",
+     ("kind", "person")),
+    ("Bands will announce #FeelTheBern concerts.", "FeelTheBern", None),
+]
 
 
-def test_a_role_with_a_named_appositive_is_the_person_and_a_placed_noun_the_phrase():
-    text = ("Her campaign manager, Robby Mook, suggested the vote was unlawful. Officials in "
-            "Inner Mongolia said the mine had closed. A spokesman for Acme Corp said the drug "
-            "worked. Dale Ruiz, who leads the coalition, told VOA reporter Carla Babb that the "
-            "talks had failed." + FILLER)
-    found = checked_names(text)
-    assert found["Robby Mook"]["title"] == "campaign manager"
-    assert found["Officials in Inner Mongolia"]["kind"] == "anonymous"
-    assert "Inner Mongolia" not in found, "a region is no person"
-    assert found["a spokesman for Acme Corp"]["kind"] == "anonymous"
-    assert "Dale Ruiz" in found and "Carla Babb" not in found, "who was told is no source"
-
-
-def test_an_appositive_gives_its_role_only_when_the_subject_is_unknown_and_it_is_a_role():
-    text = ("Zoghlin, Carlineo’s attorney, told reporters that the plan was over. Woodrow "
-            "Benford, 58, who lives outside Minneapolis, says he did not know. Mining firms, "
-            "including Patriot, declared bankruptcy. A mass shooting hit San Bernardino, where "
-            "authorities reported 20 victims." + FILLER)
-    found = checked_names(text)
-    assert found["Carlineo’s attorney"]["kind"] == "person"
-    assert "Woodrow Benford" in found and "Minneapolis" not in found
-    assert "Patriot" not in found
-    assert "authorities" in found, "'where' opens no source"
-
-
-def test_a_company_cased_word_is_an_organisation_and_a_hashtag_no_source():
-    text = ("The chatbot erred, according to OpenAI, which said it would fix it. Data from "
-            "Senator Mitch McConnell showed a gain, McConnell said. Bands will announce "
-            "#FeelTheBern concerts." + FILLER)
-    found = checked_names(text)
-    assert found["OpenAI"]["kind"] == "organization"
-    assert found["Mitch McConnell"]["kind"] == "person"
-    assert "FeelTheBern" not in found
+@pytest.mark.parametrize(("sentence", "name", "expected"), NAMED_CASES)
+def test_who_a_sentence_names_as_its_source(sentence, name, expected):
+    found = checked_names(sentence + FILLER)
+    if expected is None:
+        assert name not in found
+    else:
+        key, value = expected
+        assert found[name][key] == value
