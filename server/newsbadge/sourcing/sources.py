@@ -530,9 +530,8 @@ class SourceFinder:
     def _owner_of_title_before_name(self, k: int) -> bool:
         """True when the capitalised run ending at word k owns the lower-case title after it,
         which a name follows: "White House spokesman Hogan Gidley"."""
-        return (k + 2 < len(self.words) and self.gap(k) == " " and self.gap(k + 1) == " "
-                and self.strings[k + 1].islower() and self.strings[k + 1] in TITLES
-                and self.strings[k + 2][0].isupper())
+        return (k + 1 < len(self.words) and self.gap(k) == " " and self.strings[k + 1].islower()
+                and self._title_then_name(k + 1))
 
     def _owned_noun_after(self, k: int) -> bool:
         """True when the capitalised run ending at word k is a modifier of the source noun after
@@ -553,9 +552,12 @@ class SourceFinder:
     def title_before_name(self, i: int) -> bool:
         """True when word i is a capitalised title with a capitalised word right after it: the
         title of the name that follows ("Mayor Jane Smith"), not a title alone ("the mayor")."""
-        return (self.strings[i][0].isupper() and self.strings[i].lower() in TITLES
-                and i + 1 < len(self.words) and self.gap(i) == " "
-                and self.strings[i + 1][0].isupper())
+        return self.strings[i][0].isupper() and self._title_then_name(i)
+
+    def _title_then_name(self, i: int) -> bool:
+        """True when word i is a title and a capitalised word follows it after one space."""
+        return (self.strings[i].lower() in TITLES and i + 1 < len(self.words)
+                and self.gap(i) == " " and self.strings[i + 1][0].isupper())
 
     def _noun_phrase(self, i: int, first: int):
         """"a source", "fundraising documents", "the mayor" (a title alone is a person), with
