@@ -98,6 +98,19 @@ def test_ungraded_sections_take_no_points():
     assert result["text"] == "100"
 
 
+def test_an_article_too_short_for_sourcing_gets_no_number():
+    """A shop page's few calm, clean words are no good news: no green 100."""
+    shop = ("Free standard shipping on orders over $75. Refer a friend to earn $10 off your next "
+            "purchase. Get 10% off your first order when you sign up to our emails. New arrivals, "
+            "best sellers and leggings for every run, in every colour you can think of today. "
+            "Returns are free within thirty days, and our team answers every message within a day.")
+    report = analyze({"text": shop})
+    assert report["sensational"]["score"] is not None
+    assert report["sourcing"]["reason"] == "too_short"
+    assert report["badge"]["text"] == "?" and report["badge"]["level"] == "unknown"
+    assert report["badge"]["summary"] == "Not enough article text to judge."
+
+
 def test_report_badge_carries_its_reasons(seed_text):
     result = analyze({"text": seed_text})["badge"]
     assert result["why"] and all(r["points"] >= badge.MIN_LISTED_POINTS for r in result["why"])

@@ -19,12 +19,14 @@ good-to-poor band's upper part, so any one section at its worst pulls a page out
 
 Genre changes what is graded: a page that is no news article (`other`) gets no number ("not a
 news article"): sourcing is not expected of a shop page or a blog. Opinion and satire are graded
-like news and the summary says what they are. Sections that could not be graded lose no points.
+like news and the summary says what they are. Sections that could not be graded lose no points,
+but an article too short for sourcing gets no number ("?", "Not enough article text to judge").
 """
 
 from __future__ import annotations
 
 from . import datafiles
+from .sections import TOO_SHORT
 
 CALIBRATION = datafiles.json_file(__package__, "badge_calibration.json")
 RAMPS = CALIBRATION["ramps"]
@@ -150,7 +152,7 @@ def level(number: int) -> str:
 def badge(sensational: dict, contamination: dict, sourcing: dict,
           genre: dict | None = None) -> dict:
     kind = (genre or {}).get("kind")
-    if sensational["score"] is None and sourcing["score"] is None:
+    if _too_little_to_grade(sensational, sourcing):
         return {"text": "?", "color": COLORS["unknown"], "level": "unknown",
                 "summary": _unknown_summary(sensational, sourcing), "why": [], "genre": kind}
     if kind == "other":
@@ -163,6 +165,14 @@ def badge(sensational: dict, contamination: dict, sourcing: dict,
     return {"text": str(number), "color": COLORS[level(number)], "level": level(number),
             "summary": _summary(sensational, contamination, sourcing, kind), "why": why,
             "genre": kind}
+
+
+def _too_little_to_grade(sensational: dict, sourcing: dict) -> bool:
+    """No number when neither framing nor sourcing is graded, nor when the article is too short
+    for sourcing: a shop page's 56 words of "Free shipping" and "Best Sellers" are calm and
+    clean, and a green 100 would tell the reader it is good news (no grade beats a wrong one)."""
+    return ((sensational["score"] is None and sourcing["score"] is None)
+            or sourcing.get("reason") == TOO_SHORT)
 
 
 def _phrases(sensational: dict, contamination: dict) -> list[str]:
@@ -192,6 +202,6 @@ def _not_news_summary(sensational: dict, contamination: dict) -> str:
 
 
 def _unknown_summary(sensational: dict, sourcing: dict) -> str:
-    if "too_short" in (sensational.get("reason"), sourcing.get("reason")):
+    if TOO_SHORT in (sensational.get("reason"), sourcing.get("reason")):
         return "Not enough article text to judge."
     return "This page's language is not one newsbadge can judge yet."
