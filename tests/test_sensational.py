@@ -122,9 +122,11 @@ def test_quote_ends_at_its_closing_mark_and_at_the_line_end():
 
 
 @pytest.mark.parametrize(
-    "text", ['The chief said, "decline" was possible.', 'They watched "Meet the Press" live.']
+    "text", ['The chief said, "decline" was possible.', 'They watched "Meet the Press" live.',
+             'let x: Result<u32, &str> = Err("hey");', '<div className="flex mb-4">',
+             'Then call print("hello") and stop.']
 )
-def test_quoted_statement_or_title_is_not_a_scare_quote(text):
+def test_quoted_statement_title_or_code_string_is_not_a_scare_quote(text):
     assert find(text) == []
 
 

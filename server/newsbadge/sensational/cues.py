@@ -74,6 +74,9 @@ SKELETON = bytes.maketrans(bytes(range(256)), bytes(
 SHOUT_SKELETON_RE = re.compile(rb"AAA+(?: +AA+){2,}")
 # What comes before a quoted statement rather than a scare quote: "said:", "told reporters,".
 STATEMENT_LEAD_RE = re.compile(r"[:,]\s*$")
+# A line of program code, whose quoted strings are no scare quotes (`Err("hey");`,
+# `className="flex mb-4"` on a developer's blog): braces, an assignment, markup, a final ";".
+CODE_LINE_RE = re.compile(r"[{}=<>]|;[ \t]*$")
 
 
 def find(doc: Document, anchors: dict[str, Entry] | None = None,
@@ -245,7 +248,7 @@ def _match(strings: list[str], i: int, entry: Entry) -> tuple[int, int, str, flo
 def _scare_quotes(text: str, quotes: Ranges, weight: float) -> list[Cue]:
     found = []
     for start, end in quotes.spans:
-        if end - start > SCARE_QUOTE_MAX_CHARS:
+        if end - start > SCARE_QUOTE_MAX_CHARS or _in_code(text, start):
             continue
         inner = text[start + 1 : end - 1].strip(" \u00a0\u202f")
         if (0 < len(inner.split()) <= SCARE_QUOTE_MAX_WORDS and inner[:1].islower()
@@ -253,6 +256,18 @@ def _scare_quotes(text: str, quotes: Ranges, weight: float) -> list[Cue]:
                 and not STATEMENT_LEAD_RE.search(text[max(0, start - 3) : start])):
             found.append((start, end, "scare_quote", weight))
     return found
+
+
+def _in_code(text: str, quote: int) -> bool:
+    """True when the quotation mark at `quote` opens a string of program code: a prose scare
+    quote follows a space, a dash or the line's start (not `Ok(`, `type=`), on a line that
+    does not read as code."""
+    if quote and not (text[quote - 1].isspace() or text[quote - 1] in "\u2014\u2013"):
+        return True
+    line_start = text.rfind("\n", 0, quote) + 1
+    line_end = text.find("\n", quote)
+    line_end = len(text) if line_end < 0 else line_end
+    return CODE_LINE_RE.search(text, line_start, line_end) is not None
 
 
 def _alarms(text: str, begin: int, limit: int, weight: float) -> list[Cue]:
