@@ -83,7 +83,7 @@ bench: venv
 	@for script in bench/bench_*.py; do $(BIN)/python $$script || exit 1; done
 
 train: venv
-	@for trainer in contamination body_cues sensational sourcing genre badge; do \
+	@for trainer in contamination body_cues sensational places sourcing genre badge; do \
 		$(BIN)/python -m newsbadge_dev.training.$$trainer || exit 1; done
 
 lint: venv

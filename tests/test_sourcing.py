@@ -437,7 +437,17 @@ NAMED_CASES = [
      ("title", "White House spokesman")),
     ("“Not yet,” said Representative Charles B. Rangel of New York.", "Charles B. Rangel",
      ("kind", "person")),  # a middle initial's stop ends no name
-    ("“Maybe,” said a Google executive.", "a Google executive", ("kind", "person")),
+    ("“Maybe,” said a Google executive.", "a Google executive", ("kind", "anonymous")),
+    ("“It is new,” one researcher told Cutts.", "one researcher", ("kind", "anonymous")),
+    ("The mayor said the bridge would open.", "the mayor", ("kind", "person")),
+    ("Another RT America host, Abby Martin, had denounced the annexation.", "Abby Martin",
+     ("title", "RT America host")),  # an anonymous role names the person beside it
+    ("China and Thailand boast the most buyers, according to Thailand.", "Thailand",
+     ("kind", "organization")),  # a country from ISO 3166 (iso_places.txt), never a person
+    ("Texas Instruments said sales fell.", "Texas Instruments", ("kind", "organization")),
+    ("Virginia Woolf wrote that a room was needed.", "Virginia Woolf", ("kind", "person")),
+    ("Khan Academy says the course is free.", "Khan Academy", ("kind", "organization")),
+    ("According to the Q2 2025 Pulse Survey, buyers say prices rose.", "Q2", None),
     ("The plan was announced on Tuesday by Governor Ann Dale.", "Ann Dale",
      ("title", "Governor")),  # a passive's agent after an adjunct
     ("Her campaign manager, Robby Mook, suggested the vote was unlawful.", "Robby Mook",

@@ -82,6 +82,7 @@ def _outlets() -> tuple[dict[str, str], dict[str, str]]:
 WORDS = _word_lists()
 OPENERS, FILLERS, PRONOUNS = WORDS["openers"], WORDS["fillers"], WORDS["pronouns"]
 DETERMINERS, STOPS, ORG_HEADS = WORDS["determiners"], WORDS["stops"], WORDS["org_heads"]
+INDEFINITE, GIVEN_PLACE_NAMES = WORDS["indefinite"], WORDS["given_place_names"]
 NAME_JOINERS, FIRST_PERSON_WORDS = WORDS["name_joiners"], WORDS["first_person"]
 BE_FORMS, POSSESSIVES, ADVERBS = WORDS["be_forms"], WORDS["possessives"], WORDS["adverbs"]
 HONORIFICS, PLACE_HEADS = WORDS["honorifics"], WORDS["place_heads"]
@@ -100,6 +101,9 @@ NOUN_PLACERS = frozenset({"in", "at", "on", "for", "from", "of"})
 # One word with a capital inside after two lower-case letters is a company's name ("OpenAI",
 # "InfoNation", "YouTube", "PayPal"), not a person's: surnames with an inner capital have a
 # short prefix ("McConnell", "MacArthur", "DeSantis", "LaGuardia", "O'Rourke").
+# A quarter, a half or a fiscal year ("our Q2 2025 Pulse Survey", "H1", "FY2024") is a date,
+# never a name.
+PERIOD_RE = re.compile(r"[QH][1-4]|FY\d{2,4}")
 BRAND_CASE_RE = re.compile(r"(?!(?:Mac|Mc|De|Di|Da|Du|La|Le|Van|Von)[A-Z])[A-Z][a-z]{2,}[A-Z]\w*")
 # Kinds of a capitalised run that name no source: "Russian state television" is found by its head
 # noun; "Bay Area" and "Wall Street" are where something happened.
@@ -138,7 +142,8 @@ NOUN_ROWS = datafiles.table(__package__, "source_nouns.tsv")
 NOUN_KINDS = {row["word"]: row["kind"] for row in NOUN_ROWS}
 NOUNS_ALONE = frozenset(row["word"] for row in NOUN_ROWS if row["alone"] == "yes")
 TITLES = frozenset(datafiles.words(__package__, "titles.txt"))
-PLACES = {row["name"]: row["kind"] for row in datafiles.table(__package__, "places.tsv")}
+PLACES = {**dict.fromkeys(datafiles.lines(__package__, "iso_places.txt"), "organization"),
+          **{row["name"]: row["kind"] for row in datafiles.table(__package__, "places.tsv")}}
 COMMON_WORDS = frozenset(datafiles.words(__package__, "common_words.txt"))
 
 
@@ -159,6 +164,9 @@ def classify_name(name: str) -> tuple[str, str]:
     # An acronym ends an organisation's name ("Chinese CDC"); a Roman numeral a person's ("III").
     if last in ORG_HEADS or (last.isupper() and len(last) > 1 and last.strip("IVX")):
         return bare, "organization"
+    first = bare.split(" ", 1)[0]
+    if " " in bare and PLACES.get(first) == "organization" and first not in GIVEN_PLACE_NAMES:
+        return bare, "organization"  # "Massachusetts General", "Texas Instruments"
     return bare, "person"
 
 
@@ -188,12 +196,13 @@ def _ends_no_name(word: str) -> bool:
 
 
 def _place_before_person(run: list[str]) -> bool:
-    """True when a run of three or more words opens with a country or state and, whole, names a
+    """True when a run of three or more words opens with a country or state and the rest names a
     person ("Ukraine Kurt Volker"; not "Washington Post Trump", nor "British Medical Journal",
     an outlet, nor "Virginia Conservation Legacy Fund", an organisation)."""
-    if PLACES.get(run[0]) != "organization" or run[1] in OUTLET_HEADS:
-        return False
-    return classify_name(" ".join(run))[1] == "person"
+    if (PLACES.get(run[0]) != "organization" or run[1] in OUTLET_HEADS
+            or any(word.lower() in TITLES for word in run[1:])):
+        return False  # "Indiana House Speaker Brian Bosma": the state owns the title
+    return classify_name(" ".join(run[1:]))[1] == "person"
 
 
 class Found(NamedTuple):
@@ -207,6 +216,12 @@ class Found(NamedTuple):
     kind: str
     title: str | None = None
     mention: tuple[int, int] | None = None
+
+
+def _is_role(found: Found) -> bool:
+    """True when a source names a role, not a person: "the mayor", "another RT America host"."""
+    return found.kind == "person" or (found.kind == "anonymous"
+                                      and found.name.rsplit(" ", 1)[-1].lower() in TITLES)
 
 
 def _opens_name(word: str) -> bool:
@@ -560,7 +575,8 @@ class SourceFinder:
                 and self.gap(i) == " " and self.strings[i + 1][0].isupper())
 
     def _noun_phrase(self, i: int, first: int):
-        """"a source", "fundraising documents", "the mayor" (a title alone is a person), with
+        """"a source", "fundraising documents", "the mayor" (a title alone is a person, and
+        anonymous after an indefinite determiner: "a researcher"), with
         the determiner that opens it, in lower case ("A leaked memo" is "a leaked memo"). A
         bare noun is a source only when source_nouns.tsv says it stands alone ("sources say"),
         not "research shows" or "people say". A document's publisher, when named after it, is
@@ -593,6 +609,8 @@ class SourceFinder:
             return Found(self.words[named][0], end, outlet, "outlet")
         if named > j:
             name = name[0].lower() + name[1:]
+        if kind == "person" and self.strings[j].lower() in INDEFINITE:
+            kind = "anonymous"  # "a researcher", "one Google executive": nobody to look up
         return Found(start, end, name, kind)
 
     def publisher_after(self, i: int):
@@ -643,8 +661,8 @@ class SourceFinder:
         if self.text[end - 2:end] in {"’s", "'s"}:
             end -= 2
         name, kind = classify_name(self.text[start:end])
-        if kind in NOT_SOURCES or len(name.strip(".")) < 2:
-            return None  # a place, or a letter ("U" of a "U.S." cut by the tokens)
+        if kind in NOT_SOURCES or len(name.strip(".")) < 2 or PERIOD_RE.fullmatch(name):
+            return None  # a place, a letter ("U" of a "U.S." cut by the tokens), a quarter
         title = self.title_in_run(run_start, start) if run_start < start else None
         if kind == "person" and " " not in name:
             if name.lower() in HONORIFICS:
@@ -746,7 +764,7 @@ class SourceFinder:
         subject = self.candidate_at(j - 1, first)
         if subject is None:  # "Zoghlin, Carlineo’s attorney, told": Y, when X names nobody
             return self._appositive_alone(j, i)
-        if subject.mention is not None or subject.kind != "person":
+        if subject.mention is not None or not _is_role(subject):
             return subject
         if not all(w[0].isupper() for w in self.strings[j:i + 1]):
             return subject
