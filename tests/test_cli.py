@@ -70,6 +70,23 @@ def test_text_format_counts_repeated_evidence_once(tmp_path, wire_story, capsys)
     assert "'disgrace' ×3" in out and out.lower().count("'disgrace'") == 1
 
 
+def test_text_format_shows_the_headline_and_its_cues_when_it_moved_framing(tmp_path, wire_story,
+                                                                          capsys):
+    page = tmp_path / "page.txt"
+    page.write_text(wire_story, encoding="utf-8")
+    title = "You Won't Believe These 10 Shocking Things About The Council Vote"
+    assert main(["analyze", str(page), "--title", title, "--format", "json"]) == 0
+    framing = json.loads(capsys.readouterr().out)["sensational"]
+    assert framing["score"] > framing["body_score"] + 1  # a clickbait title raises it
+    assert main(["analyze", str(page), "--title", title, "--format", "text"]) == 0
+    out = capsys.readouterr().out
+    assert f"headline       {title!r} {framing['headline']['score']:.0f}, raised framing" in out
+    cue = framing["headline"]["cues"][0]
+    assert f"{cue['cue']:<14} {cue['text']!r}" in out
+    assert main(["analyze", str(page), "--format", "text"]) == 0
+    assert "headline  " not in capsys.readouterr().out  # no title sent: nothing moved
+
+
 def test_a_threshold_the_user_set_fails_with_its_own_status(tmp_path, wire_story, capsys):
     page = tmp_path / "page.txt"
     page.write_text(wire_story, encoding="utf-8")

@@ -17,6 +17,12 @@ const CUE_KINDS = {
   scare_quote: "scare quotes",
   alarm: "exclamation mark",
   shouting: "shouting in capitals",
+  // Headline cues (sensational.headline): the forms the clickbait model reads.
+  listicle_number: "list number",
+  second_person: "speaks to you",
+  forward_reference: "teaser word",
+  question_opener: "question headline",
+  phrasing: "clickbait phrasing",
 };
 
 const CATEGORIES = {

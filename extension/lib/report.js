@@ -114,7 +114,7 @@ export function boilerplateByCategory(report) {
 // least this many points (scores are shown rounded to whole points).
 const HEADLINE_MOVED = 0.5;
 
-/** {text, score, from, to} when the headline's score moved the framing section's score (from
+/** {text, score, from, to, cues} when the headline's score moved the framing section's score (from
  *  the body's score to the section's), else null (no headline, or it changed nothing). */
 export function headlineEffect(report) {
   const section = report.sensational;
@@ -124,7 +124,8 @@ export function headlineEffect(report) {
   if (body === undefined || body === null || Math.abs(section.score - body) < HEADLINE_MOVED) {
     return null;
   }
-  return { text: headline.text, score: headline.score, from: body, to: section.score };
+  return { text: headline.text, score: headline.score, from: body, to: section.score,
+    cues: headline.cues ?? [] };
 }
 
 /** The text the report's offsets index: the report's own `text` (the request had only html),

@@ -3,8 +3,8 @@
 // (report/report.html) and the server's `/` page (the server ships an identical copy of this
 // folder and lib/: see docs/extension.md). DOM nodes and textContent only, never innerHTML.
 import { element, labelledSection } from "../lib/dom.js";
-import { LEGEND, SECTION_VIEWS, categoryLabel, genreLabel, insufficientReason, kindLabel,
-  levelLabel, sourceKindLabel, textColorOn } from "../lib/labels.js";
+import { LEGEND, SECTION_VIEWS, categoryLabel, cueLabel, genreLabel, insufficientReason,
+  kindLabel, levelLabel, sourceKindLabel, textColorOn } from "../lib/labels.js";
 import { SECTION_KEYS, boilerplateByCategory, evidenceOf, groupedEvidence, headlineEffect,
   isGraded, meterScale } from "../lib/report.js";
 
@@ -34,12 +34,15 @@ export function meterRow(key, section) {
   return row;
 }
 
-/** "The headline scored 80 and moved framing from 52 to 61", or null when it moved nothing. */
+/** "The headline “…” scored 88 (list number “4”) and raised framing from 32 to 52", or null
+ *  when it moved nothing: its cues are the evidence for its score. */
 export function headlineLine(report) {
   const effect = headlineEffect(report);
   if (!effect) return null;
   const direction = effect.to > effect.from ? "raised" : "lowered";
-  return `The headline “${effect.text}” scored ${round(effect.score)} and ${direction} framing ` +
+  const cues = effect.cues.map((cue) => `${cueLabel(cue.cue)} “${cue.text}”`).join(", ");
+  return `The headline “${effect.text}” scored ${round(effect.score)}` +
+    (cues ? ` (${cues})` : "") + ` and ${direction} framing ` +
     `from ${round(effect.from)} (the article alone) to ${round(effect.to)}.`;
 }
 

@@ -18,6 +18,9 @@ from .settings import SettingsError, positive_int
 # Exit statuses (documented in the README).
 EXIT_OK = 0
 EXIT_USAGE = 2  # bad usage, unreadable or invalid input, or a batch with failed lines
+# The headline moved the framing score when the section's differs from its body's by this much
+# (the extension's HEADLINE_MOVED: scores are shown rounded to whole points).
+HEADLINE_MOVED = 0.5
 EXIT_CHECK_FAILED = 3  # a threshold set with --max-sensational/--max-contamination/--min-sourcing
 EXIT_INTERRUPTED = 130  # Ctrl-C, as a shell reports a program ended by SIGINT (128 + 2)
 EXIT_CLOSED_PIPE = 141  # the reader closed our output (`| head`), as for SIGPIPE (128 + 13)
@@ -257,6 +260,7 @@ def render_text(report: dict) -> str:
         report[k] for k in ("sensational", "contamination", "sourcing")
     )
     lines.append(f"sensational framing: {_score(framing)}")
+    lines += headline_lines(framing)
     lines += counted_lines((e["cue"], e["text"]) for e in framing["evidence"])
     lines.append(f"contamination: {_score(contamination)}")
     lines += counted_lines((s["category"], s["text"]) for s in contamination["spans"])
@@ -264,6 +268,20 @@ def render_text(report: dict) -> str:
     lines += [f"  {line}" for line in source_lines(sourcing)]
     lines += counted_lines(("hedge", h["text"]) for h in sourcing["hedges"])
     return "\n".join(lines)
+
+
+def headline_lines(framing: dict) -> list[str]:
+    """The headline and its cues when its score moved the section's (the popup's rule: by half a
+    point or more): "headline '4 Things to Do in October' 88, raised framing from 32 to 52"."""
+    headline, body = framing.get("headline"), framing.get("body_score")
+    if (not headline or headline.get("score") is None or framing["score"] is None
+            or body is None or abs(framing["score"] - body) < HEADLINE_MOVED):
+        return []
+    direction = "raised" if framing["score"] > body else "lowered"
+    return [f"  {'headline':<14} {headline['text']!r} {headline['score']:.0f}, {direction} "
+            f"framing from {body:.0f} (the article alone) to {framing['score']:.0f}",
+            *("  " + line for line in counted_lines(
+                (c["cue"], c["text"]) for c in headline.get("cues", [])))]
 
 
 def counted_lines(items: Iterable[tuple[str, str]]) -> list[str]:

@@ -115,7 +115,9 @@ def test_popup_says_when_the_headline_moved_the_score(extension):
     page, tab_id, popup, state = checked(extension, "wire.html")
     report = state["report"]
     framing = report["sensational"]
-    framing.update(body_score=framing["score"], headline={"text": "Exports soar!", "score": 90})
+    framing.update(body_score=framing["score"], headline={
+        "text": "Exports soar!", "score": 90,
+        "cues": [{"start": 8, "end": 12, "text": "soar", "cue": "phrasing", "weight": 0.4}]})
     extension.set_state(tab_id, {**state, "report": report, "checkId": "headline-unmoved"})
     assert extension.popup(tab_id).locator("#meters .headline").count() == 0
     framing["body_score"] = framing["score"] - 10
@@ -123,6 +125,7 @@ def test_popup_says_when_the_headline_moved_the_score(extension):
     moved = extension.popup(tab_id)
     line = moved.text_content("#meters .headline")
     assert "Exports soar!" in line and "raised" in line
+    assert "(clickbait phrasing “soar”)" in line  # the headline's evidence, in plain words
     assert f"from {round(framing['score'] - 10)}" in line
 
 
