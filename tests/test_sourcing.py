@@ -457,6 +457,12 @@ NAMED_CASES = [
     ("Officials in Inner Mongolia said the mine had closed.", "Inner Mongolia", None),
     ("A spokesman for Acme Corp said the drug worked.", "a spokesman for Acme Corp",
      ("kind", "anonymous")),
+    ("A source close to the government said the deal was off.",
+     "a source close to the government", ("kind", "anonymous")),
+    ("People close to the president said he was angry.", "People close to the president",
+     ("kind", "anonymous")),
+    ("The agency, citing an anonymous government source, said talks stalled.",
+     "an anonymous government source", ("kind", "anonymous")),
     ("Dale Ruiz, who leads the coalition, told VOA reporter Carla Babb that the talks failed.",
      "Carla Babb", None),  # who was told is no source
     ("Dale Ruiz, who leads the coalition, told VOA reporter Carla Babb that the talks failed.",
@@ -475,6 +481,10 @@ NAMED_CASES = [
     ("Data from Senator Mitch McConnell showed a gain, McConnell said.", "Mitch McConnell",
      ("kind", "person")),
     ("Bands will announce #FeelTheBern concerts.", "FeelTheBern", None),
+    ("House Democrats said the bill was dead.", "House Democrats", ("kind", "organization")),
+    ("According to CBS Sports NFL Insider Jason La Canfora, the deal is done.",
+     "Jason La Canfora", ("title", "CBS Sports NFL Insider")),
+    ("According to Taiwanese, the bill was dead.", "Taiwanese", None),
 ]
 
 

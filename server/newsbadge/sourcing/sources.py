@@ -98,6 +98,11 @@ PUBLISHER_KINDS = frozenset({"person", "organization", "outlet"})
 # The words between a source noun and the name that places it: "officials in Inner Mongolia",
 # "a spokesman for Acme Corp", "the director of the FBI", "one user on Weibo".
 NOUN_PLACERS = frozenset({"in", "at", "on", "for", "from", "of"})
+# A source noun tied to what follows by one of these words and its preposition: "a source close
+# to the government", "a person familiar with the talks" (the noun is the source, not the
+# government).
+RELATIONS = {"close": "to", "closer": "to", "familiar": "with", "loyal": "to", "linked": "to",
+             "allied": "with", "connected": "to", "near": "to"}
 # One word with a capital inside after two lower-case letters is a company's name ("OpenAI",
 # "InfoNation", "YouTube", "PayPal"), not a person's: surnames with an inner capital have a
 # short prefix ("McConnell", "MacArthur", "DeSantis", "LaGuardia", "O'Rourke").
@@ -164,6 +169,8 @@ def classify_name(name: str) -> tuple[str, str]:
     # An acronym ends an organisation's name ("Chinese CDC"); a Roman numeral a person's ("III").
     if last in ORG_HEADS or (last.isupper() and len(last) > 1 and last.strip("IVX")):
         return bare, "organization"
+    if " " in bare and PLACES.get(last) == "demonym" and last.endswith("s"):
+        return bare, "organization"  # "House Democrats", "Senate Republicans": a caucus
     first = bare.split(" ", 1)[0]
     if " " in bare and PLACES.get(first) == "organization" and first not in GIVEN_PLACE_NAMES:
         return bare, "organization"  # "Massachusetts General", "Texas Instruments"
@@ -500,7 +507,7 @@ class SourceFinder:
                 return None
             return Found(*self.words[i], person[2], "person", person[3], person[:2])
         if (lower in NOUN_KINDS or lower in TITLES) and not (forward and self.title_before_name(i)):
-            return self._noun_phrase(i, first)
+            return self._placed_phrase(i, first, forward) or self._noun_phrase(i, first)
         if not word[0].isupper() or lower in OPENERS:
             return None
         text, words, strings = self.text, self.words, self.strings
@@ -528,6 +535,22 @@ class SourceFinder:
             return self._noun_phrase(k + 1, first)  # "said a Google executive"
         return self._name(j, k, opens_sentence=j == first and not forward)
 
+    def _placed_phrase(self, i: int, first: int, forward: bool):
+        """Going back from the noun at word i ("the government"): the source noun phrase that
+        the noun's phrase places or relates ("a source close to the government"), else None."""
+        if forward:
+            return None
+        j = i
+        while j > first and i - j < MAX_MODIFIERS and self.gap(j - 1) == " " and (
+                self.strings[j - 1].lower() not in STOPS | DETERMINERS):
+            j -= 1
+        placed = self._placed_noun_before(j, first)
+        if placed is None:
+            return None
+        phrase = self._noun_phrase(placed, first, placed=True)  # "people close to ..."
+        end = self.words[i][1]
+        return phrase and phrase._replace(end=end, name=phrase.name + self.text[phrase.end:end])
+
     def _placed_noun_before(self, j: int, first: int) -> int | None:
         """The index of the source noun before the capitalised run starting at word j when the
         run says where or whose it is ("officials in Inner Mongolia", "a source at the White
@@ -535,7 +558,9 @@ class SourceFinder:
         organisation. None otherwise."""
         link = j - 2 if j - 2 >= first and self.strings[j - 1] == "the" else j - 1
         noun = link - 1
-        if noun < first or self.strings[link] not in NOUN_PLACERS:
+        if noun > first and RELATIONS.get(self.strings[noun]) == self.strings[link]:
+            noun -= 1  # "a source close to the government"
+        elif noun < first or self.strings[link] not in NOUN_PLACERS:
             return None
         if any(self.gap(w) != " " for w in range(noun, j)):
             return None
@@ -574,13 +599,14 @@ class SourceFinder:
         return (self.strings[i].lower() in TITLES and i + 1 < len(self.words)
                 and self.gap(i) == " " and self.strings[i + 1][0].isupper())
 
-    def _noun_phrase(self, i: int, first: int):
+    def _noun_phrase(self, i: int, first: int, placed: bool = False):
         """"a source", "fundraising documents", "the mayor" (a title alone is a person, and
-        anonymous after an indefinite determiner: "a researcher"), with
-        the determiner that opens it, in lower case ("A leaked memo" is "a leaked memo"). A
-        bare noun is a source only when source_nouns.tsv says it stands alone ("sources say"),
-        not "research shows" or "people say". A document's publisher, when named after it, is
-        the source instead ("a report in the Argus Leader"), and a known outlet is that outlet."""
+        anonymous after an indefinite determiner: "a researcher"), with the determiner that
+        opens it, in lower case ("A leaked memo" is "a leaked memo"). A bare noun is a source
+        only when source_nouns.tsv says it stands alone ("sources say"), not "research shows"
+        or "people say", or when it is `placed` ("people close to the president"). A document's
+        publisher, when named after it, is the source instead ("a report in the Argus Leader"),
+        and a known outlet is that outlet."""
         noun = self.strings[i].lower()
         kind = NOUN_KINDS.get(noun, "person")
         j = i
@@ -595,7 +621,7 @@ class SourceFinder:
             if lower in STOPS:
                 break
             j -= 1
-        if j == i and noun not in NOUNS_ALONE:
+        if j == i and noun not in NOUNS_ALONE and not placed:
             return None
         if kind == "document":
             publisher = self.publisher_after(i)
@@ -807,6 +833,9 @@ class SourceFinder:
             if self.title_before_name(i):
                 return self.candidate_at(i, i, forward=True)  # "said Mayor Jane Smith"
             if lower in NOUN_KINDS or lower in PRONOUNS or lower in TITLES:
+                while (i + 1 < len(words) and self.gap(i) == " " and words[i + 1][1] <= clause_end
+                       and (self.strings[i + 1] in NOUN_KINDS or self.strings[i + 1] in TITLES)):
+                    i += 1  # "an anonymous government source": the head noun is the last
                 return self.candidate_at(i, first)
             if word[0].isupper() and lower not in OPENERS:
                 if where:
