@@ -3,7 +3,9 @@
 Three logistic regressions (classes weighted to balance) over the signals of newsbadge.genre:
 - opinion against reporting, on every SemEval-2023 subtask-1 article labelled so, in six
   languages. The regularisation C is the one of C_GRID with the best reporting-vs-opinion
-  macro-F1 held out by language (train on five languages, test on the sixth, averaged).
+  macro-F1 held out by language (train on five languages, test on the sixth, averaged). For
+  each of CALIBRATED_LANGUAGES (English), a model of its own: the one fit on the other
+  languages, recalibrated on the language's articles (`recalibrated`).
 - satire against reporting and opinion, on the same articles.
 - other (no news article) against news: WCXB dev pages of the non-article types (product,
   service, collection, listing, documentation, forum) and the WCXB "article" pages whose address
@@ -366,6 +368,11 @@ def provenance(data, c: float, by_c: dict[float, float]) -> dict:
                     f"reporting and opinion articles in six languages (of {counts['semeval']} "
                     f"labelled articles with {genre.MIN_WORDS}+ article words); features "
                     f"{OPINION_FEATURES}, the others weigh 0"),
+        "opinion_by_language": (f"for {list(CALIBRATED_LANGUAGES)}: the opinion model fit on "
+                                f"the other languages' articles, its logit recalibrated by a "
+                                f"logistic regression (balanced, C={CALIBRATION_C}) on the "
+                                "language's own reporting and opinion articles; slope and bias "
+                                "folded into the weights"),
         "satire": (f"logistic regression, balanced, C={c}: satire against the rest of SemEval; "
                    f"features {NEWS_FEATURES}, the others weigh 0"),
         "other": (f"logistic regression, balanced, C={OTHER_C}, every feature: WCXB dev pages "
