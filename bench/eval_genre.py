@@ -65,7 +65,7 @@ def eval_polnear(data) -> float:
     worst = 0.0
     model = shipped(data)
     for split in ("train", "dev"):
-        kinds = Counter(model.kinds(training.matrix(data[f"polnear_{split}"])))
+        kinds = Counter(training.kinds(model, data[f"polnear_{split}"]))
         share = (kinds["other"] + kinds["satire"]) / max(1, sum(kinds.values()))
         worst = max(worst, share) if split == "dev" else worst
         note = "held out" if split == "dev" else "seen as news by the other model, sets the cuts"
@@ -81,7 +81,7 @@ def eval_basil(data) -> None:
     print("BASIL (never seen; no genre labels), genre by outlet:")
     for outlet in sorted({r.label.upper() for r in basil}):  # BASIL spells some "fox", some "FOX"
         rows_ = [r for r in basil if r.label.upper() == outlet]
-        kinds = Counter(model.kinds(training.matrix(rows_)))
+        kinds = Counter(training.kinds(model, rows_))
         print(f"  {outlet} ({len(rows_)}): " + ", ".join(f"{k} {kinds[k]}" for k in KINDS))
 
 
@@ -98,7 +98,7 @@ def held_out_halves(data, key: str) -> dict[str, str]:
         held = [r for i, r in enumerate(data[key]) if i % 2 == parity]
         rest = {**data, key: [r for i, r in enumerate(data[key]) if i % 2 != parity]}
         model = training.fit(rest, data["semeval"], genre.MODEL["c"])
-        predicted.update(zip((r.id for r in held), model.kinds(training.matrix(held)),
+        predicted.update(zip((r.id for r in held), training.kinds(model, held),
                              strict=True))
     return predicted
 

@@ -3,7 +3,9 @@
 Three logistic regressions (classes weighted to balance) over the signals of newsbadge.genre:
 - opinion against reporting, on every SemEval-2023 subtask-1 article labelled so, in six
   languages. The regularisation C is the one of C_GRID with the best reporting-vs-opinion
-  macro-F1 held out by language (train on five languages, test on the sixth, averaged).
+  macro-F1 held out by language (train on five languages, test on the sixth, averaged). For
+  each of CALIBRATED_LANGUAGES (English), a model of its own: the one fit on the other
+  languages, recalibrated on the language's articles (`recalibrated`).
 - satire against reporting and opinion, on the same articles.
 - other (no news article) against news: WCXB dev pages of the non-article types (product,
   service, collection, listing, documentation, forum) and the WCXB "article" pages whose address
@@ -61,6 +63,16 @@ OPINION_FEATURES = [*NEWS_FEATURES, "loaded"]
 FEATURES = [*OPINION_FEATURES, "evaluative", "opinion_verb", "sentences_per_line",
             "price", "imperative", "list_item", "short_line"]
 NEWS_CLASSES = ["reporting", "opinion", "satire"]
+# Languages whose opinion model is the one of the other languages recalibrated (Platt: a slope
+# and a bias on its logit, C=CALIBRATION_C, classes balanced) on their own labelled articles
+# (fourth round of issue 15). English's share of opinion among its reporting and opinion
+# articles is 27% (20 of 73); the five others' 65-83%: on English the six-language model called
+# too many reports opinion. Recalibrated, English by article rose 0.666 -> 0.702 (5 folds, seed
+# 0; over seeds 1-4 0.654-0.666 -> 0.671-0.683); the same slope-and-bias on a model that had
+# seen the English training folds scored 0.642-0.663. C=0.1, 10 or a bias alone gave the same
+# on seed 0. The other languages keep the six-language model (none is as far from the rest).
+CALIBRATED_LANGUAGES = ("en",)
+CALIBRATION_C = 1.0
 C_GRID = [0.01, 0.03, 0.1, 0.3]
 NARRATIVE_FIRST_PERSON = 99
 NARRATIVE_ATTRIBUTION = 10
@@ -110,6 +122,22 @@ def matrix(rows_: list[Row]) -> np.ndarray:
 
 
 @dataclass
+class Linear:
+    """A logistic model as weights over standardized inputs and a bias."""
+
+    weights: np.ndarray
+    bias: float
+
+    def probability(self, z: np.ndarray) -> np.ndarray:
+        return 1 / (1 + np.exp(-(z @ self.weights + self.bias)))
+
+    def as_json(self) -> dict:
+        padding = [0.0] * (len(FEATURES) - len(self.weights))
+        return {"weights": _rounded(self.weights) + padding, "bias": round(float(self.bias), 4),
+                "cut": 0.5}
+
+
+@dataclass
 class Model:
     """The three fitted models and the scaling of their inputs, as genre.py reads them."""
 
@@ -120,15 +148,19 @@ class Model:
     other: LogisticRegression
     cuts: dict[str, float]
     narrative: dict[str, float]
+    opinion_by_language: dict[str, Linear]
 
     def z(self, x: np.ndarray) -> np.ndarray:
         return (x - self.mean) / self.scale
 
-    def kinds(self, x: np.ndarray) -> list[str]:
-        """Each row's genre, as genre.classify decides it."""
+    def kinds(self, x: np.ndarray, languages: list[str]) -> list[str]:
+        """Each row's genre, as genre.classify decides it for a page in its language."""
         z = self.z(x)
         p = {kind: self._model(kind).predict_proba(z[:, :self._width(kind)])[:, 1]
              for kind in ("other", "satire", "opinion")}
+        for language, model in self.opinion_by_language.items():
+            rows_ = np.array(languages) == language
+            p["opinion"][rows_] = model.probability(z[rows_, :len(OPINION_FEATURES)])
         kinds = []
         narrative = (np.expm1(x[:, FEATURES.index("first_singular")])
                      >= self.narrative["first_singular_from"]) & \
@@ -156,7 +188,9 @@ class Model:
                             "bias": round(float(model.intercept_[0]), 4),
                             "cut": round(self.cuts.get(kind, 0.5), 4)}
         return {"features": FEATURES, "mean": _rounded(self.mean),
-                "scale": _rounded(self.scale), "personal_narrative": self.narrative, **models}
+                "scale": _rounded(self.scale), "personal_narrative": self.narrative, **models,
+                "opinion_by_language": {language: model.as_json()
+                                        for language, model in self.opinion_by_language.items()}}
 
 
 def _rounded(values) -> list[float]:
@@ -185,13 +219,30 @@ def fit(data: dict[str, list[Row]], labelled: list[Row], c: float) -> Model:
     rep_op = [r for r in labelled if r.label in ("reporting", "opinion")]
     opinion = logistic(z(rep_op)[:, :len(OPINION_FEATURES)], [r.label == "opinion" for r in rep_op],
                        c)
+    by_language = {language: recalibrated(rep_op, language, z, c)
+                   for language in CALIBRATED_LANGUAGES if any(r.language == language
+                                                               for r in rep_op)}
     satire = logistic(z(labelled)[:, :width], [r.label == "satire" for r in labelled], c)
     polnear = z(data["polnear_train"])
     cuts = {"satire": _cut(satire.predict_proba(polnear[:, :width])[:, 1], SATIRE_QUANTILE),
             "other": _cut(_held_out_p_other(data, mean, scale), OTHER_QUANTILE)}
     other = logistic(z(news_rows + not_news(data)),
                      [0] * len(news_rows) + [1] * len(not_news(data)), OTHER_C)
-    return Model(mean, scale, opinion, satire, other, cuts, narrative_rule(news_rows, data))
+    return Model(mean, scale, opinion, satire, other, cuts, narrative_rule(news_rows, data),
+                 by_language)
+
+
+def recalibrated(rep_op: list[Row], language: str, z, c: float) -> Linear:
+    """The opinion model of the other languages' articles, its logit recalibrated (slope and
+    bias) on `language`'s articles, as one set of weights and a bias."""
+    rest = [r for r in rep_op if r.language != language]
+    own = [r for r in rep_op if r.language == language]
+    width = len(OPINION_FEATURES)
+    shared = logistic(z(rest)[:, :width], [r.label == "opinion" for r in rest], c)
+    logits = shared.decision_function(z(own)[:, :width]).reshape(-1, 1)
+    platt = logistic(logits, [r.label == "opinion" for r in own], CALIBRATION_C)
+    slope, shift = float(platt.coef_[0][0]), float(platt.intercept_[0])
+    return Linear(slope * shared.coef_[0], slope * float(shared.intercept_[0]) + shift)
 
 
 def narrative_rule(news: list[Row], data) -> dict[str, float]:
@@ -239,6 +290,11 @@ def _held_out_p_other(data, mean, scale) -> np.ndarray:
     return p
 
 
+def kinds(model: Model, rows_: list[Row]) -> list[str]:
+    """The genre `model` gives each row, in its language."""
+    return model.kinds(matrix(rows_), [r.language for r in rows_])
+
+
 def macro_f1(gold: list[str], predicted: list[str], classes=("reporting", "opinion")) -> float:
     """Macro-F1 over `classes`, on the rows whose gold label is one of them (a prediction of
     another kind counts against its row's class)."""
@@ -260,7 +316,7 @@ def held_out_by_language(data, c: float) -> dict[str, tuple[list[str], list[str]
         train = [r for r in data["semeval"] if r.language != language]
         test = [r for r in data["semeval"] if r.language == language]
         model = fit(data, train, c)
-        results[language] = ([r.label for r in test], model.kinds(matrix(test)))
+        results[language] = ([r.label for r in test], kinds(model, test))
     return results
 
 
@@ -275,7 +331,7 @@ def held_out_english_articles(data, c: float) -> tuple[list[str], list[str]]:
         model = fit(data, rest + [english[i] for i in train_i], c)
         test = [english[i] for i in test_i]
         gold += [r.label for r in test]
-        predicted += model.kinds(matrix(test))
+        predicted += kinds(model, test)
     return gold, predicted
 
 
@@ -312,6 +368,11 @@ def provenance(data, c: float, by_c: dict[float, float]) -> dict:
                     f"reporting and opinion articles in six languages (of {counts['semeval']} "
                     f"labelled articles with {genre.MIN_WORDS}+ article words); features "
                     f"{OPINION_FEATURES}, the others weigh 0"),
+        "opinion_by_language": (f"for {list(CALIBRATED_LANGUAGES)}: the opinion model fit on "
+                                f"the other languages' articles, its logit recalibrated by a "
+                                f"logistic regression (balanced, C={CALIBRATION_C}) on the "
+                                "language's own reporting and opinion articles; slope and bias "
+                                "folded into the weights"),
         "satire": (f"logistic regression, balanced, C={c}: satire against the rest of SemEval; "
                    f"features {NEWS_FEATURES}, the others weigh 0"),
         "other": (f"logistic regression, balanced, C={OTHER_C}, every feature: WCXB dev pages "
