@@ -224,7 +224,7 @@ def request_table(text: str) -> dict:
     for name, seconds in rows:
         print(f"  {name:46} {seconds * 1e3:7.3f} ms  {seconds / whole:6.1%}")
     print(f"  {'whole request (rate limit off)':46} {whole * 1e3:7.3f} ms")
-    print(f"  {'rate limiter (Flask-Limiter, memory), extra':46} {limiter * 1e3:7.3f} ms  "
+    print(f"  {'rate limiter (workers:// counts), extra':46} {limiter * 1e3:7.3f} ms  "
           "(the same requests with it on, less without)")
     print(f"  {'Server-Timing header (in Flask above)':46} {timing_header_us() / 1e3:7.3f} ms")
     print(f"  {'access-log line (gunicorn, measured apart)':46} {access_log_us() / 1e3:7.3f} ms")
