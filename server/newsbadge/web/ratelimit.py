@@ -54,8 +54,7 @@ class RateLimit:
         key, cost = self._key(), self._cost()
         for item in self.items:
             if not self._hit(item, key, cost):
-                window = self._counting().get_window_stats(item, key, SCOPE)
-                raise over_limit(item, window.reset_time)
+                raise over_limit(item, self._reset_time(item, key))
 
     def _hit(self, item: RateLimitItem, key: str, cost: int) -> bool:
         try:
@@ -65,6 +64,14 @@ class RateLimit:
                         STORAGE_RETRY_S, exc_info=True)
             self._failed_at = time.monotonic()
             return self._in_memory().hit(item, key, SCOPE, cost=cost)
+
+    def _reset_time(self, item: RateLimitItem, key: str) -> float:
+        """When the key's window of `item` ends (a whole window from now if the storage has just
+        failed)."""
+        try:
+            return self._counting().get_window_stats(item, key, SCOPE).reset_time
+        except self.storage.base_exceptions:
+            return time.time() + item.get_expiry()
 
     def _counting(self) -> FixedWindowRateLimiter:
         """The storage's counter, or the in-memory one while the storage is held failed."""
