@@ -501,7 +501,9 @@ def footprint_and_throughput(wrk: str, port: int, master: int, text: str, tmp: s
     Path(body_file).write_bytes(body_tail(text))
     Path(lua).write_text(LUA)
     results = throughput(wrk, base, body_file, lua, duration, master)
-    figures = {"noop_rps": results["/v1/noop"]["rps"], "analyze_rps": results["/v1/analyze"]["rps"]}
+    figures = {"noop_rps": results["/v1/noop"]["rps"], "analyze_rps": results["/v1/analyze"]["rps"],
+               "noop_cpu_ms": results["/v1/noop"]["cpu_ms"],
+               "analyze_cpu_ms": results["/v1/analyze"]["cpu_ms"]}
 
     bodies, varied = os.path.join(tmp, "bodies.txt"), os.path.join(tmp, "varied.lua")
     Path(bodies).write_bytes(varied_bodies(text))
@@ -536,6 +538,10 @@ def print_server(figures: dict) -> None:
     print(f"   throughput /v1/analyze {figures['analyze_rps']:.0f} req/s, /v1/noop "
           f"{figures['noop_rps']:.0f} req/s: ratio {ratio:.3f} (bar {THROUGHPUT_BAR}, goal "
           f"{THROUGHPUT_GOAL}: {verdict(ratio >= THROUGHPUT_BAR)}); both with the rate limit off")
+    # What the ratio would be with the workers' CPU the only limit: less stretched by other load.
+    print(f"   the workers' CPU a request: /v1/noop {figures['noop_cpu_ms']:.3f} ms, /v1/analyze "
+          f"{figures['analyze_cpu_ms']:.3f} ms: ratio "
+          f"{figures['noop_cpu_ms'] / figures['analyze_cpu_ms']:.3f}")
     first_rss, last_rss = sum(figures["rss"][1]), sum(figures["rss"][-1])
     growth = (last_rss - first_rss) / max(len(figures["rss"][-1]), 1)
     print(f"   after {figures['varied_requests']:,} varied requests ({figures['varied_failed']} "
