@@ -6,8 +6,10 @@ from __future__ import annotations
 import os
 
 import pytest
+from limits.storage import Storage
 
 from newsbadge.settings import Settings, SettingsError
+from newsbadge.web import ratelimit
 from newsbadge.web.shared_counts import WorkerSharedStorage
 from newsbadge_dev.live_server import LiveServer
 
@@ -52,6 +54,49 @@ def test_a_batch_over_what_is_left_is_refused(make_client):
     client = make_client(rate_limit="3/minute")
     assert client.post("/v1/batch", json={"requests": [BODY] * 2}).status_code == 200
     assert client.post("/v1/batch", json={"requests": [BODY] * 2}).status_code == 429
+
+
+def test_a_wrong_key_is_counted_against_its_address_before_its_401(make_client):
+    client = make_client(rate_limit="1/minute", api_keys=("k",))
+    wrong = {"Authorization": "Bearer made-up"}
+    assert client.post("/v1/analyze", json=BODY, headers=wrong).status_code == 401
+    over = client.post("/v1/analyze", json=BODY, headers=wrong)
+    assert over.status_code == 429 and over.get_json()["error"]["message"] == (
+        "rate limit exceeded (1 per 1 minute); retry after the Retry-After seconds")
+
+
+class BrokenStorage(Storage):
+    """A storage whose every call fails, as Redis does when it is down."""
+
+    STORAGE_SCHEME = ["broken"]
+    calls = 0
+
+    @property
+    def base_exceptions(self):
+        return OSError
+
+    def incr(self, *args, **kwargs):
+        BrokenStorage.calls += 1
+        raise OSError("connection refused")
+
+    get = get_expiry = clear = incr
+
+    def check(self):
+        return False
+
+    def reset(self):
+        return None
+
+
+def test_a_failing_storage_is_replaced_by_memory_until_it_is_tried_again(make_client,
+                                                                         monkeypatch):
+    client = make_client(rate_limit="1/minute", rate_limit_storage="broken://")
+    statuses = [client.post("/v1/analyze", json=BODY).status_code for _ in range(3)]
+    assert statuses == [200, 429, 429] and BrokenStorage.calls == 1
+    monkeypatch.setattr(ratelimit, "STORAGE_RETRY_S", 0.0)
+    again = client.post("/v1/analyze", json=BODY)  # its window's end unknown: a whole window
+    assert BrokenStorage.calls == 3 and again.status_code == 429
+    assert again.headers["Retry-After"] == "60"
 
 
 @pytest.mark.parametrize("entry, origin, allowed", [

@@ -49,7 +49,7 @@ class Settings:
     batch_max: int = 100
     api_keys: tuple[str, ...] = ()
     cors_origins: tuple[str, ...] = ()
-    # Flask-Limiter rate string per key (or per address without keys); empty turns it off.
+    # A rate string of the `limits` library, per key (per address without keys); empty: off.
     rate_limit: str = "120/minute"
     # Where counts are kept: shared by this server's workers (web/shared_counts.py), or Redis
     # ("redis://host:6379") for several machines; "memory://" counts per worker.
@@ -122,7 +122,7 @@ def _bool(raw: str) -> bool:
 
 
 def _rate(raw: str) -> str:
-    """A Flask-Limiter rate ("120/minute", "10 per second; 1000/day"), or off."""
+    """A rate of the `limits` library ("120/minute", "10 per second; 1000/day"), or off."""
     if raw.lower() in {"0", "off", "none", "false"}:
         return ""
     from limits import parse_many

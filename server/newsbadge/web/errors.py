@@ -73,9 +73,7 @@ def from_http_exception(exc: HTTPException) -> ApiError:
     message = exc.description or exc.name
     if status == 413:
         message = TOO_LARGE_MESSAGE
-    elif status == 429:
-        message = f"rate limit exceeded ({exc.description}); retry after the Retry-After seconds"
-    headers = dict(exc.get_headers()) if status in (405, 429) else {}
+    headers = dict(exc.get_headers()) if status == 405 else {}
     headers.pop("Content-Type", None)
     return ApiError(status, code, message, headers)
 

@@ -3,7 +3,7 @@
 - Keys (NEWSBADGE_API_KEYS): every `/v1/` request needs `Authorization: Bearer KEY`; each
   configured key is compared in constant time (hmac.compare_digest), all of them every time, so
   the answer's timing tells nothing about which key was close.
-- Rate limit (NEWSBADGE_RATE_LIMIT): Flask-Limiter, counted per key when keys are configured, else
+- Rate limit (NEWSBADGE_RATE_LIMIT, ratelimit.py): counted per key when keys are configured, else
   per client address; 429 with Retry-After. Each item of a batch counts as one request. Counts
   are shared by the workers of this server (`workers://`, shared_counts.py) by default, or kept
   in NEWSBADGE_RATE_LIMIT_STORAGE (e.g. redis://localhost:6379) for several machines.
@@ -20,11 +20,11 @@ import re
 
 from flask import Blueprint, Flask, current_app, request
 from flask_cors import CORS
-from flask_limiter import Limiter
 
 from ..settings import REGEX_PREFIX, Settings
-from . import errors, shared_counts  # noqa: F401 (registers the workers:// storage)
+from . import errors
 from .body import read_json
+from .ratelimit import RateLimit
 
 
 def bearer_token() -> str | None:
@@ -95,15 +95,12 @@ def origin_pattern(entry: str) -> re.Pattern | str:
 
 def protect(app: Flask, v1: Blueprint, settings: Settings) -> None:
     """Wire keys, the rate limit and CORS onto the app; call before registering `v1`."""
-    v1.before_request(require_api_key)
-    if settings.rate_limit:
-        # If the storage (Redis) is down, keep answering, counting in memory meanwhile.
-        limiter = Limiter(rate_limit_key, app=app, storage_uri=settings.rate_limit_storage,
-                          headers_enabled=True, strategy="fixed-window", swallow_errors=True,
-                          in_memory_fallback_enabled=True)
-        limiter.shared_limit(settings.rate_limit, scope="v1", cost=request_cost,
-                             exempt_when=lambda: request.method == "OPTIONS")(v1)
+    if settings.rate_limit:  # first: a request with a wrong key is counted before its 401
+        limiter = RateLimit(settings.rate_limit, settings.rate_limit_storage, rate_limit_key,
+                            request_cost)
+        v1.before_request(limiter.check)
         app.extensions["newsbadge_limiter"] = limiter
+    v1.before_request(require_api_key)
     if settings.cors_origins:
         CORS(app, resources={r"/v1/*": {}, r"/openapi.json": {}},
              origins=[origin_pattern(entry) for entry in settings.cors_origins],
