@@ -77,6 +77,9 @@ STATEMENT_LEAD_RE = re.compile(r"[:,]\s*$")
 # A line of program code, whose quoted strings are no scare quotes (`Err("hey");`,
 # `className="flex mb-4"` on a developer's blog): braces, an assignment, markup, a final ";".
 CODE_LINE_RE = re.compile(r"[{}=<>]|;[ \t]*$")
+# How far along its line around a quote that test reads, at most: lines of code are short, and a
+# page of one endless line must not be read whole for each of its quotes (tests/test_hostile.py).
+CODE_LINE_REACH = 300
 
 
 def find(doc: Document, anchors: dict[str, Entry] | None = None,
@@ -264,9 +267,10 @@ def _in_code(text: str, quote: int) -> bool:
     does not read as code."""
     if quote and not (text[quote - 1].isspace() or text[quote - 1] in "\u2014\u2013"):
         return True
-    line_start = text.rfind("\n", 0, quote) + 1
-    line_end = text.find("\n", quote)
-    line_end = len(text) if line_end < 0 else line_end
+    reach_start = max(0, quote - CODE_LINE_REACH)
+    line_start = max(text.rfind("\n", reach_start, quote) + 1, reach_start)
+    line_end = text.find("\n", quote, quote + CODE_LINE_REACH)
+    line_end = min(len(text), quote + CODE_LINE_REACH) if line_end < 0 else line_end
     return CODE_LINE_RE.search(text, line_start, line_end) is not None
 
 
