@@ -11,14 +11,16 @@ interruption) or around it (page furniture).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 import trafilatura
 from trafilatura.meta import reset_caches
 
 from ..text import line_spans
 from . import blocks as block_signals
-from . import model, region, stoplist
+from . import model, phrases, region, stoplist
 from .align import contained
 from .embedded import embedded_post_lines
 from .features import Line, describe
@@ -61,6 +63,12 @@ EXTRACTOR_MISSED_BELOW = 0.5
 # wcxb leak at most 6%); the same cuts on four of the five folds. Held out (chosen on four
 # page-grouped folds, scored on the fifth): word F1 scrapinghub 0.884 -> 0.899, wcxb 0.917 ->
 # 0.925; under half 2.8% -> 2.8%, 2.3% -> 2.5%; wcxb leak 3.6% -> 4.9%.
+TEASER_TAIL_SHARE = 0.25
+TEASER_WORDS = (4, 15)
+TEASER_RUN = 3
+TITLE_CASE_MIN_CHARS = 4
+TITLE_CASE_SHARE = 0.75
+LIST_MARK_RE = re.compile(r"\s*(?:\d{1,3}[.)]|[-•*–·])\s")
 REGION_CUTS = region.Cuts(run_from=0.6, inside_below=0.3, outside_from=0.9, after_from=0.95,
                           close_after=15.0)
 
@@ -142,9 +150,41 @@ def _comment_header(line: Line) -> bool:
     return line.category == "comments" and _rule_says_boilerplate(line)
 
 
+def _teaser_shaped(line: Line) -> bool:
+    """A headline of another story: 4-15 words in title case, no sentence end, no list mark."""
+    n = len(line.tokens)
+    if not TEASER_WORDS[0] <= n <= TEASER_WORDS[1] or line.ends_sentence or (
+            LIST_MARK_RE.match(line.text)):
+        return False
+    long_words = [w for w in line.text.split() if len(w) >= TITLE_CASE_MIN_CHARS]
+    return sum(w[0].isupper() for w in long_words) >= TITLE_CASE_SHARE * len(long_words)
+
+
+def _teaser_starts(lines: list[Line]) -> list[int]:
+    """Where a teaser list may start: a teaser header ("Related", "More from the Gazette"), or
+    the first of TEASER_RUN teaser-shaped lines in a row."""
+    starts, run = [], 0
+    for i, line in enumerate(lines):
+        run = run + 1 if _teaser_shaped(line) else 0
+        if phrases.teaser_header(line.tokens) or run == TEASER_RUN:
+            starts.append(i - run + 1 if run == TEASER_RUN else i)
+    return starts
+
+
+def _story_ends(lines: list[Line]) -> set[int]:
+    """The lines after which the story does not go on: comment headers, and teaser lists'
+    starts followed by at most TEASER_TAIL_SHARE as many paragraph words as precede them."""
+    ends = {i for i, line in enumerate(lines) if _comment_header(line)}
+    paragraph_words = list(accumulate(
+        (len(line.tokens) if _is_paragraph(line) else 0 for line in lines), initial=0))
+    total = paragraph_words[-1]
+    return ends | {i for i in _teaser_starts(lines) if total - paragraph_words[i + 1] <= (
+        TEASER_TAIL_SHARE * paragraph_words[i])}
+
+
 def _doubted(lines: list[Line], p_article: list[float], cuts: region.Cuts) -> list[bool]:
     """Which lines the plain-text path's page-level pass calls boilerplate (region.py)."""
-    ends = {i for i, line in enumerate(lines) if _comment_header(line)}
+    ends = _story_ends(lines)
     return region.boilerplate(p_article, [len(line.tokens) for line in lines], ends, cuts,
                               model.threshold())
 

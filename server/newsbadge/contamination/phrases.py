@@ -23,6 +23,8 @@ CATEGORIES: tuple[str, ...] = tuple(SPEC["categories"])
 # Languages whose page furniture the phrases name.
 LANGUAGES = frozenset(SPEC["languages"])
 MONTHS = frozenset(SPEC["months"].split())
+TEASER_HEADERS = frozenset(SPEC["teaser_headers"])
+TEASER_HEADER_OPENERS = tuple(tuple(opener.split()) for opener in SPEC["teaser_header_openers"])
 
 
 def tokens(text: str) -> list[str]:
@@ -100,3 +102,9 @@ def category(tokens: list[str]) -> str | None:
                     return phrase[3]
     return None
 
+
+
+def teaser_header(tokens: list[str]) -> bool:
+    """Whether a line's lower-cased tokens are a teaser list's header ("Related", "More from X")."""
+    return " ".join(tokens) in TEASER_HEADERS or any(
+        tuple(tokens[:len(opener)]) == opener for opener in TEASER_HEADER_OPENERS)
