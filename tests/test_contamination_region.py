@@ -85,3 +85,11 @@ def test_a_numbered_list_article_is_article():
     items = [line for line in text.splitlines() if line[:1].isdigit()]
     assert len(items) == 6 and not spans & set(items)
     assert {"Home", "Gear", "About us", "Terms"} <= spans
+
+
+def test_a_story_sent_as_one_long_line_is_article():
+    text = (FIXTURES / "one_long_line.txt").read_text(encoding="utf-8")
+    story = max(text.splitlines(), key=len)
+    spans = _span_lines(analyze(prepare(text, None), "en").section)
+    assert len(story.split()) > 80 and story not in spans
+    assert {"Home", "Weather", "About us", "Terms"} <= spans
