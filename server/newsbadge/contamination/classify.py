@@ -165,8 +165,7 @@ def _comment_header(line: Line) -> bool:
 
 def _teaser_shaped(line: Line) -> bool:
     """A headline of another story: 4-15 words in title case, no sentence end, no list mark."""
-    n = len(line.tokens)
-    if not TEASER_WORDS[0] <= n <= TEASER_WORDS[1] or line.ends_sentence or (
+    if line.ends_sentence or not TEASER_WORDS[0] <= len(line.tokens) <= TEASER_WORDS[1] or (
             LIST_MARK_RE.match(line.text)):
         return False
     long_words = [w for w in line.text.split() if len(w) >= TITLE_CASE_MIN_CHARS]
