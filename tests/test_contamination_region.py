@@ -57,3 +57,39 @@ def test_a_comment_header_ends_the_run_once_a_paragraph_precedes_it():
 def test_no_positive_run_falls_back_to_the_classifier_threshold():
     doubted = region.boilerplate([0.5, 0.2], [3, 3], set(), REGION_CUTS, fallback=0.4)
     assert doubted == [False, True]
+
+
+TEASERS = (FIXTURES / "teaser_list.txt").read_text(encoding="utf-8").splitlines()
+
+
+def test_a_teaser_list_after_the_story_is_not_article():
+    # With its header ("More from ...") and without it (headline-shaped lines in a row).
+    for teasers in (TEASERS, TEASERS[1:]):
+        text = ARTICLE + "\n".join(teasers) + "\n"
+        section = analyze(prepare(text, None), "en").section
+        spans = _span_lines(section)
+        assert set(teasers) <= spans
+        assert not spans & set(ARTICLE.splitlines())
+        assert {s["placement"] for s in section["spans"]} == {"around"}
+
+
+def test_a_teaser_header_before_most_of_the_story_ends_nothing():
+    lines = ARTICLE.splitlines()
+    text = "\n".join([lines[0], TEASERS[0], *lines[1:]]) + "\n"
+    assert not _span_lines(analyze(prepare(text, None), "en").section) & set(lines)
+
+
+def test_a_numbered_list_article_is_article():
+    text = (FIXTURES / "numbered_list.txt").read_text(encoding="utf-8")
+    spans = _span_lines(analyze(prepare(text, None), "en").section)
+    items = [line for line in text.splitlines() if line[:1].isdigit()]
+    assert len(items) == 6 and not spans & set(items)
+    assert {"Home", "Gear", "About us", "Terms"} <= spans
+
+
+def test_a_story_sent_as_one_long_line_is_article():
+    text = (FIXTURES / "one_long_line.txt").read_text(encoding="utf-8")
+    story = max(text.splitlines(), key=len)
+    spans = _span_lines(analyze(prepare(text, None), "en").section)
+    assert len(story.split()) > 80 and story not in spans
+    assert {"Home", "Weather", "About us", "Terms"} <= spans

@@ -11,14 +11,16 @@ interruption) or around it (page furniture).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 import trafilatura
 from trafilatura.meta import reset_caches
 
 from ..text import line_spans
 from . import blocks as block_signals
-from . import model, region, stoplist
+from . import model, phrases, region, stoplist
 from .align import contained
 from .embedded import embedded_post_lines
 from .features import Line, describe
@@ -56,6 +58,25 @@ INSIDE, AROUND = "inside", "around"
 # 3.2 / 2.8 / 2.6 / 2.0 / 1.9% (5.9%); word F1 scrapinghub 0.936 / 0.932 / 0.929 / 0.931 / 0.920
 # (0.947), wcxb 0.923 / 0.924 / 0.923 / 0.925 / 0.924 (0.906).
 EXTRACTOR_MISSED_BELOW = 0.5
+# A teaser list (plain-text path): a header of phrases.json's teaser_headers, or TEASER_RUN lines
+# in a row of TEASER_WORDS words in title case (TITLE_CASE_SHARE of the words of at least
+# TITLE_CASE_MIN_CHARS characters capitalised) without a sentence end or a list mark; the issue's
+# shape of a related-stories list, set by hand. It ends the story (as a comment header does) when
+# at most TEASER_TAIL_SHARE as many paragraph words follow it as precede it: of 0.1 / 0.25 / 0.5 /
+# 1.0 on every page's out-of-fold probabilities (shipped cuts), scrapinghub word F1 0.897 ->
+# 0.900 / 0.900 / 0.901 / 0.902, wcxb 0.924 -> 0.925 / 0.925 / 0.925 / 0.920 (no guard: 0.898).
+TEASER_TAIL_SHARE = 0.25
+TEASER_WORDS = (4, 15)
+TEASER_RUN = 3
+TITLE_CASE_MIN_CHARS = 4
+TITLE_CASE_SHARE = 0.75
+# A list item's opening: "1.", "2)", a bullet or a dash.
+LIST_MARK_RE = re.compile(r"\s*(?:\d{1,3}[.)]|[-•*–·])\s")
+# A line of prose this long with no phrase cue is article on the plain-text path (a story that
+# arrives as one line: the classifier gave one of 84 words p 0.30). Of 60 / 80 / 120 / 300 words,
+# the most scrapinghub + wcxb word F1 (wcxb leak <= 6%) on four of the five page-grouped folds'
+# pages, out-of-fold probabilities: 80 on four of the five choices, 300 on the other.
+LONG_PROSE_WORDS = 80
 # The plain-text path's page-level pass (region.py), chosen by bench/eval_contamination.py on the
 # out-of-fold probabilities of scrapinghub's and wcxb dev's pages (sum of their mean word F1,
 # wcxb leak at most 6%); the same cuts on four of the five folds. Held out (chosen on four
@@ -142,9 +163,47 @@ def _comment_header(line: Line) -> bool:
     return line.category == "comments" and _rule_says_boilerplate(line)
 
 
+def _teaser_shaped(line: Line) -> bool:
+    """A headline of another story: 4-15 words in title case, no sentence end, no list mark."""
+    if line.ends_sentence or not TEASER_WORDS[0] <= len(line.tokens) <= TEASER_WORDS[1] or (
+            LIST_MARK_RE.match(line.text)):
+        return False
+    long_words = [w for w in line.text.split() if len(w) >= TITLE_CASE_MIN_CHARS]
+    return sum(w[0].isupper() for w in long_words) >= TITLE_CASE_SHARE * len(long_words)
+
+
+def _teaser_starts(lines: list[Line]) -> list[int]:
+    """Where a teaser list may start: a teaser header ("Related", "More from the Gazette"), or
+    the first of TEASER_RUN teaser-shaped lines in a row."""
+    starts, run = [], 0
+    for i, line in enumerate(lines):
+        run = run + 1 if _teaser_shaped(line) else 0
+        if phrases.teaser_header(line.tokens) or run == TEASER_RUN:
+            starts.append(i - run + 1 if run == TEASER_RUN else i)
+    return starts
+
+
+def _story_ends(lines: list[Line]) -> set[int]:
+    """The lines after which the story does not go on: comment headers, and teaser lists'
+    starts followed by at most TEASER_TAIL_SHARE as many paragraph words as precede them."""
+    ends = {i for i, line in enumerate(lines) if _comment_header(line)}
+    paragraph_words = list(accumulate(
+        (len(line.tokens) if _is_paragraph(line) else 0 for line in lines), initial=0))
+    total = paragraph_words[-1]
+    return ends | {i for i in _teaser_starts(lines) if total - paragraph_words[i + 1] <= (
+        TEASER_TAIL_SHARE * paragraph_words[i])}
+
+
+def _long_prose_lifted(lines: list[Line], p_article: list[float]) -> list[float]:
+    """The probabilities with each line of prose of at least LONG_PROSE_WORDS words and no phrase
+    cue taken for article (the classifier doubts a story that arrives as one long line)."""
+    return [1.0 if len(line.tokens) >= LONG_PROSE_WORDS and line.ends_sentence and (
+        not line.category) else p for line, p in zip(lines, p_article, strict=True)]
+
+
 def _doubted(lines: list[Line], p_article: list[float], cuts: region.Cuts) -> list[bool]:
     """Which lines the plain-text path's page-level pass calls boilerplate (region.py)."""
-    ends = {i for i, line in enumerate(lines) if _comment_header(line)}
+    ends = _story_ends(lines)
     return region.boilerplate(p_article, [len(line.tokens) for line in lines], ends, cuts,
                               model.threshold())
 
@@ -219,7 +278,10 @@ def classify_lines(page: Page, p_article: list[float] | None = None,
     hints = [None] * len(lines)
     if page.blocks:
         p_article, hints = block_signals.adjust(text, spans, p_article, page.blocks)
-    doubted = _doubted(lines, p_article, cuts) if kept is None else None
+    doubted = None
+    if kept is None:
+        p_article = _long_prose_lifted(lines, p_article)
+        doubted = _doubted(lines, p_article, cuts)
     headline = headline_line([line.tokens for line in lines], page.title, p_article)
     quoted_posts = embedded_post_lines(lines)
     judged = []

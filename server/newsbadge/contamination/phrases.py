@@ -23,6 +23,12 @@ CATEGORIES: tuple[str, ...] = tuple(SPEC["categories"])
 # Languages whose page furniture the phrases name.
 LANGUAGES = frozenset(SPEC["languages"])
 MONTHS = frozenset(SPEC["months"].split())
+TEASER_HEADERS = frozenset(SPEC["teaser_headers"])
+TEASER_HEADER_OPENERS = frozenset(tuple(opener.split()) for opener in SPEC["teaser_header_openers"])
+OPENER_LENGTHS = sorted({len(opener) for opener in TEASER_HEADER_OPENERS})
+# A header is short: "More from the Gazette" has 4 words, the longest of teaser_headers 4. Longer
+# lines are not looked up (most lines of a page are prose).
+TEASER_HEADER_MAX_WORDS = 8
 
 
 def tokens(text: str) -> list[str]:
@@ -100,3 +106,11 @@ def category(tokens: list[str]) -> str | None:
                     return phrase[3]
     return None
 
+
+
+def teaser_header(tokens: list[str]) -> bool:
+    """Whether a line's lower-cased tokens are a teaser list's header ("Related", "More from X")."""
+    if len(tokens) > TEASER_HEADER_MAX_WORDS:
+        return False
+    return " ".join(tokens) in TEASER_HEADERS or any(
+        tuple(tokens[:k]) in TEASER_HEADER_OPENERS for k in OPENER_LENGTHS)
