@@ -492,3 +492,15 @@ def test_a_hand_listed_word_is_a_cue_unless_its_own_uses_say_otherwise():
     words = body_cues._hand_words(model, 0.15, "de")
     assert "völlig" in words and "absolut" not in words
     assert words["völlig"][:2] == ("intensifier", 1.2)
+
+
+def test_affix_rules_mark_loaded_compounds_and_their_exceptions():
+    from newsbadge_dev.training import body_cues
+
+    rules = [("suffix", "flüge", "none"), ("prefix", "lügen", "emotive"),
+             ("suffix", "lüge", "emotive"), ("suffix", "issimo", "superlative")]
+    assert body_cues._affix_kind("lügenpresse", rules) == "emotive"
+    assert body_cues._affix_kind("lebenslüge", rules) == "emotive"
+    assert body_cues._affix_kind("gravissimo", rules) == "superlative"
+    assert body_cues._affix_kind("ausflüge", rules) == ""  # an exception: "Ausflüge" (trips)
+    assert body_cues._affix_kind("zeitung", rules) == ""

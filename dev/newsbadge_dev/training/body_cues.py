@@ -163,12 +163,12 @@ OWN_RATE = 2.0
 # "Bürger", "conseguenze", "tardi" back on the fixture pages); at 4.6 0.637 / 0.602,
 # 0.649 / 0.596, 0.673 / 0.507: less AUC, cues a reader accepts.
 EVERYDAY_ZIPF = 4.6
-# Absolute superlatives, found by their suffix among the language's VOCABULARY words of
-# SUFFIX_MIN_LETTERS letters or more ("gravissimo", "pochissimi", "richissime"), are hand-listed
-# words of kind `superlative`. In the Italian train split 32 of their 66 uses sit inside a
-# framing span (a typical word's: 0.16); French has 5 uses.
-SUPERLATIVE_SUFFIXES = {"it": ("issimo", "issima", "issimi", "issime"), "fr": ("issime", "issimes")}
-SUFFIX_MIN_LETTERS = 8
+# Affix rules (data/affixes_LANG.tsv: absolute superlatives such as "-issimo", German loaded
+# compounds such as "Lügen-", "-hetze") mark the words of the language's VOCABULARY of
+# AFFIX_MIN_LETTERS letters or more that begin or end with them as hand-listed words of their
+# kind ("gravissimo", "pochissimi", "richissime"). In the Italian train split 32 of the 66 uses
+# of "-issimo" words sit inside a framing span (a typical word's: 0.16); French has 5 uses.
+AFFIX_MIN_LETTERS = 8
 # Body thresholds of those languages: percentiles of their articles' densities, as English's of
 # PolNeAR's (newsbadge_dev.training.sensational): moderate of the reporting articles, high of all
 # (the reports alone are too few for a 97th percentile: 14 in German).
@@ -218,16 +218,32 @@ def hand_lexicon(language: str) -> tuple[dict, dict[str, float]]:
 
 @functools.cache
 def listed_kinds(language: str) -> dict[str, str]:
-    """Each hand-listed single word's kind: lexicon.hand_kinds, and in a language of
-    SUPERLATIVE_SUFFIXES its vocabulary's words of such a suffix, `superlative`."""
-    suffixes = SUPERLATIVE_SUFFIXES.get(language)
-    if not suffixes:
+    """Each hand-listed single word's kind: lexicon.hand_kinds, and in a language of affix rules
+    (affixes) its vocabulary's words of such an affix, of the rule's kind."""
+    rules = affixes(language)
+    if not rules:
         return hand_kinds(language)
     from wordfreq import top_n_list
 
-    return {**{w: "superlative" for w in top_n_list(language, VOCABULARY)
-               if w.isalpha() and len(w) >= SUFFIX_MIN_LETTERS and w.endswith(suffixes)},
+    return {**{w: kind for w in top_n_list(language, VOCABULARY)
+               if w.isalpha() and len(w) >= AFFIX_MIN_LETTERS
+               for kind in [_affix_kind(w, rules)] if kind},
             **hand_kinds(language)}
+
+
+def affixes(language: str) -> list[tuple[str, str, str]]:
+    """A language's affix rules (data/affixes_LANG.tsv: prefix or suffix, its letters, kind)."""
+    name = f"affixes_{language}.tsv"
+    return [tuple(r) for r in datafiles.rows(DATA, name)] if (DATA / name).exists() else []
+
+
+def _affix_kind(word: str, rules: list[tuple[str, str, str]]) -> str:
+    """The kind of the first rule whose affix begins (prefix) or ends (suffix) the word; "" if
+    none fits, or the first that fits is of kind "none" (an exception)."""
+    for where, affix, kind in rules:
+        if word.startswith(affix) if where == "prefix" else word.endswith(affix):
+            return "" if kind == "none" else kind
+    return ""
 
 
 HAND_WORD_KINDS = hand_kinds()
