@@ -43,6 +43,9 @@ def cue_of(text: str, fragment: str) -> dict | None:
         ("name_calling", "He called the protesters thugs on Tuesday.", "thugs"),
         ("emotive", "Critics called the plan hostile to renters.", "hostile"),
         ("scare_quote", 'The company\'s "cleanup" left oil on the beach.', '"cleanup"'),
+        ("intensity", "The fee was a blatant breach of the contract.", "blatant"),
+        ("intensity", "The firm missed every single deadline this year.", "every single"),
+        ("evaluative", "The mayor gave a bizarre answer to the question.", "bizarre"),
     ],
 )
 def test_each_cue_kind_is_found_with_its_span(kind, sentence, fragment):
@@ -69,7 +72,8 @@ def test_kinds_the_span_data_weighs_below_the_threshold_are_no_cues(sentence):
     "sentence",
     ["The driver was jailed after the crash on the bridge.",
      "Residents were threatened with eviction, a weaker tenant group said.",
-     "Book a mock interview before the stressful week of exams."],
+     "Book a mock interview before the stressful week of exams.",
+     "The family sued for damages after the stampede at the stadium."],
 )
 def test_words_that_name_an_event_or_a_state_are_no_cues(sentence):
     # VADER scores them negative (-1.6 to -2.4), but they report rather than judge.
