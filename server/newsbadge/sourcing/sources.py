@@ -83,6 +83,7 @@ WORDS = _word_lists()
 OPENERS, FILLERS, PRONOUNS = WORDS["openers"], WORDS["fillers"], WORDS["pronouns"]
 DETERMINERS, STOPS, ORG_HEADS = WORDS["determiners"], WORDS["stops"], WORDS["org_heads"]
 INDEFINITE, GIVEN_PLACE_NAMES = WORDS["indefinite"], WORDS["given_place_names"]
+PHRASE_BOUNDS = STOPS | DETERMINERS  # words a noun phrase's modifiers do not run back past
 NAME_JOINERS, FIRST_PERSON_WORDS = WORDS["name_joiners"], WORDS["first_person"]
 BE_FORMS, POSSESSIVES, ADVERBS = WORDS["be_forms"], WORDS["possessives"], WORDS["adverbs"]
 HONORIFICS, PLACE_HEADS = WORDS["honorifics"], WORDS["place_heads"]
@@ -542,7 +543,7 @@ class SourceFinder:
             return None
         j = i
         while j > first and i - j < MAX_MODIFIERS and self.gap(j - 1) == " " and (
-                self.strings[j - 1].lower() not in STOPS | DETERMINERS):
+                self.strings[j - 1].lower() not in PHRASE_BOUNDS):
             j -= 1
         placed = self._placed_noun_before(j, first)
         if placed is None:
