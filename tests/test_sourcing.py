@@ -485,6 +485,28 @@ NAMED_CASES = [
     ("According to CBS Sports NFL Insider Jason La Canfora, the deal is done.",
      "Jason La Canfora", ("title", "CBS Sports NFL Insider")),
     ("According to Taiwanese, the bill was dead.", "Taiwanese", None),
+    # The round of stop 31: words a reader laughed at as "persons".
+    ("The ads cost $449,000, according to the Sioux Falls Argus Leader.",
+     "Sioux Falls Argus Leader", ("kind", "organization")),  # "the" opens no person's name
+    ("The authors of the research published in the journal JAMA Psychiatry argued that bans "
+     "failed.",
+     "JAMA Psychiatry", ("kind", "organization")),  # an acronym opens an organisation's name
+    ("“We are ready,” said TJ Watt after the game.", "TJ Watt", ("kind", "person")),
+    ("The city is safer, according to NYPD Commissioner James Ford.", "James Ford",
+     ("title", "NYPD Commissioner")),
+    ("The Doobie Brothers announced a tour.", "Doobie Brothers", ("kind", "organization")),
+    ("Owen Dempsey treated him. Because Dempsey told the court otherwise, the case went on.",
+     "Owen Dempsey", ("kind", "person")),
+    ("Whatever Dempsey says, the case goes on.", "Whatever Dempsey", None),
+    ("Turnout fell, according to Kansas City, where voters stayed home.", "Kansas City",
+     ("kind", "organization")),  # a city of cities.txt speaks through its government
+    ("The budget grew by $2 million, the city of Chicago said.", "Chicago",
+     ("kind", "organization")),
+    ("Joaquin Phoenix starred. “It was hard,” Phoenix said.", "Joaquin Phoenix",
+     ("kind", "person")),  # a surname named before wins over the city
+    ("Growth slowed, Nov said.", "Nov", None),  # a month's abbreviation
+    ("Palestinians said the talks were over.", "Palestinians", None),  # a demonym
+    ("Doctors of the Royal Infirmary in the UK told the tale.", "UK", None),  # where, not who
 ]
 
 

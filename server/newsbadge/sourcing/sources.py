@@ -44,11 +44,19 @@ APPOSITIVE_ENDS = frozenset(',.;\n“”"')
 # After these, a capitalised run says where something was said ("posted on Weibo", "said in
 # Geneva"), not who said it; "according to", "told by" and "reported by" are not among them.
 LOCATIVES = frozenset({"on", "in", "at", "during", "via", "from"})
+# Words after which a capitalised run says where or whose a thing is, never who spoke: "at Blue
+# Origin. He declined" (he is the vice president named before), "for its Dream Chaser vehicle",
+# "of the Aberdeen Royal Infirmary in the UK told" (the doctors told, not the UK). "from" is not
+# one: "a statement from Mayor Jones".
+WHERE_WORDS = frozenset({"on", "in", "at", "during", "via", "its", "their"})
 MAX_TITLE_OWNER = 3     # capitalised words owning a title before a name ("Wells Fargo analyst")
 ANONYMOUS_ANCHORS = ("familiar with", "close to", "knowledge of", "briefed on", "on condition")
 CLAUSE_END_RE = re.compile(r"[,;:“\"]")
 MAX_MODIFIERS = 3       # "Russian state television broadcasts": three words before the head
 MAX_APPOSITIVE = 12     # words in ", the senator from Ohio," between a name and its cue
+# Capitals that open an organisation's name ("JAMA Psychiatry"); two are a person's initials as
+# often ("TJ Watt", "AJ Styles").
+MIN_ACRONYM = 3
 MAX_NAME_WORDS = 8      # longest capitalised run taken as one name ("British Intelligence MI6 ...")
 MAX_AFTER = 8           # words after a cue searched for its source ("said on Tuesday Mr. Smith")
 LOOK_AFTER = 120        # characters after a cue searched for an outlet's name
@@ -151,6 +159,9 @@ TITLES = frozenset(datafiles.words(__package__, "titles.txt"))
 PLACES = {**dict.fromkeys(datafiles.lines(__package__, "iso_places.txt"), "organization"),
           **{row["name"]: row["kind"] for row in datafiles.table(__package__, "places.tsv")}}
 COMMON_WORDS = frozenset(datafiles.words(__package__, "common_words.txt"))
+# Cities speak through their governments ("according to Kansas City"); a single word only when it
+# is no surname named before ("Joaquin Phoenix ... Phoenix said").
+CITIES = frozenset(datafiles.lines(__package__, "cities.txt"))
 
 
 def classify_name(name: str) -> tuple[str, str]:
@@ -162,6 +173,8 @@ def classify_name(name: str) -> tuple[str, str]:
         return OUTLET_NAMES[bare], "outlet"
     if bare in PLACES:
         return bare, PLACES[bare]
+    if " " in bare and bare in CITIES:
+        return bare, "organization"
     last = bare.rsplit(" ", 1)[-1]
     if last in PLACE_HEADS and " " in bare:
         return bare, "place"
@@ -175,6 +188,9 @@ def classify_name(name: str) -> tuple[str, str]:
     first = bare.split(" ", 1)[0]
     if " " in bare and PLACES.get(first) == "organization" and first not in GIVEN_PLACE_NAMES:
         return bare, "organization"  # "Massachusetts General", "Texas Instruments"
+    if (" " in bare and len(first) >= MIN_ACRONYM and first.isupper() and first.isalpha()
+            and not any(word.lower() in TITLES for word in bare.split())):
+        return bare, "organization"  # "JAMA Psychiatry", "NASA Goddard" (not "TJ Watt")
     return bare, "person"
 
 
@@ -358,6 +374,8 @@ class SourceFinder:
         lookups = 0
         for piece in chain(self._pieces_back(line_start, position),
                            self._pieces_back(reach, line_start)):
+            if self.follows_where_word(piece[0]):
+                continue
             person = self.person_in_run(*piece)
             if person:
                 return person
@@ -376,6 +394,13 @@ class SourceFinder:
         for run in reversed(runs):
             if not self.in_boilerplate(*run):
                 yield from reversed(self.sentence_pieces(*run))
+
+    def follows_where_word(self, start: int) -> bool:
+        """True when the word before `start` (a "the" skipped) is one of WHERE_WORDS."""
+        before = self.text[max(0, start - 16):start].split()
+        if before and before[-1] == "the":
+            before.pop()
+        return bool(before) and before[-1].lower() in WHERE_WORDS
 
     def _subject_surname(self, start: int, end: int) -> bool:
         """True when [start, end) is one word that could be a person's surname and opens its
@@ -697,16 +722,26 @@ class SourceFinder:
             person = self.full_name(name, start)
             if person:
                 return Found(start, end, person[2], "person", title or person[3], person[:2])
-            if (opens_sentence and run_start == start) or self.is_common(name):
-                return None
-            if BRAND_CASE_RE.fullmatch(name):
-                kind = "organization"  # "according to OpenAI"
+            if (opens_sentence and run_start == start) or self.is_common(name) or (
+                    name in CALENDAR_WORDS):
+                return None  # "Paid", "Let", "Nov"
+            if BRAND_CASE_RE.fullmatch(name) or name in CITIES:
+                kind = "organization"  # "according to OpenAI", "according to Chicago"
         if kind == "person" and not self.could_be_a_name(name):
             return None
+        if kind == "person" and self._after_the(j, k):
+            kind = "organization"  # "according to the Sioux Falls Argus Leader": no person
         if (kind == "organization" and " " not in name and (name.isupper() or name in ORG_HEADS)
                 and self.is_common(name)):
             return None  # a word in capitals ("HIGHLY", "YOU") or a head alone ("Office")
         return Found(start, end, name, kind, title, (start, end) if kind == "person" else None)
+
+    def _after_the(self, j: int, k: int) -> bool:
+        """True when "the" stands before the run j..k and no lower-case word after it makes the
+        run a modifier ("the Argus Leader", not "the Jeb Bush campaign")."""
+        if j == 0 or self.strings[j - 1].lower() != "the" or self.gap(j - 1) != " ":
+            return False
+        return k + 1 >= len(self.words) or self.gap(k) != " " or not self.strings[k + 1].islower()
 
     def _capital_of_the_sentence(self, j: int, k: int) -> bool:
         """True when word j opens a run j..k naming a person but is a common word ("Would"),
@@ -778,7 +813,11 @@ class SourceFinder:
             return None
         if not gap.isspace() or strings[i].lower() in FILLERS:
             return None
-        return self.candidate_at(i, first)
+        found = self.candidate_at(i, first)
+        if (found and found.kind in {"organization", "person"} and found.mention is None
+                and self.follows_where_word(found.start)):
+            return None  # "of the Aberdeen Royal Infirmary in the UK told"
+        return found
 
     def _initial_at(self, k: int) -> bool:
         """True when word k is a middle initial ("B" of "Charles B. Rangel")."""
