@@ -6,8 +6,13 @@
    - held out by language: models trained on the other five languages (and on PolNeAR and WCXB,
      which have no genre labels), tested on the sixth;
    - held out by article, English: 5 stratified folds, each predicted by models trained on the
-     other languages and the other English folds.
-   Bar (issue 15): reporting-vs-opinion macro-F1 >= 0.75 on English news.
+     other languages and the other English folds; the folds of seed 0 (the docs' tables), then
+     the mean and spread over ENGLISH_SEEDS shuffles of the folds (one English article moves
+     the figure by 0.01-0.02), and the ranking's ceiling: the AUC of the held-out probabilities
+     of opinion and the macro-F1 of the best single cut chosen on those test articles
+     themselves (a bound for this ranking, not a result).
+   Bar (issue 15): reporting-vs-opinion macro-F1 >= 0.75 on English news, checked on the mean
+   over the shuffles.
 2. PolNeAR (political news of seven US outlets, all reporting or opinion), shipped model: the
    share called `other` or `satire`. Train was seen by the other model (as news) and sets the
    cuts; dev is held out. Bar: at most 3%. BASIL, which no model saw: genre by outlet.
@@ -26,6 +31,7 @@ import sys
 from collections import Counter
 
 import numpy as np
+from sklearn.metrics import roc_auc_score
 
 from newsbadge import analyze, genre
 from newsbadge_dev import extraction_sets, genre_sets
@@ -34,6 +40,9 @@ from newsbadge_dev.training import genre as training
 BARS = {"english_macro_f1": 0.75, "polnear_not_news": 0.03}
 KINDS = ["reporting", "opinion", "satire", "other"]
 LEVELS = ["good", "mixed", "poor", "unknown"]
+# Shuffles of the English folds the by-article figure is averaged over (ten: the spread over
+# seeds 0-9 was 0.018 in round 5, more than the gain of most signals tried).
+ENGLISH_SEEDS = range(10)
 
 
 def accuracy(gold, predicted) -> float:
@@ -51,14 +60,35 @@ def eval_semeval(data, c: float) -> float:
         print(f"| language {language} | {len(gold)} | {accuracy(gold, predicted):.3f} | "
               f"{f1s[-1]:.3f} |")
     print(f"| mean over languages | | | {np.mean(f1s):.3f} |")
-    gold, predicted = training.held_out_english_articles(data, c)
-    english = training.macro_f1(gold, predicted)
-    print(f"| English by article (5 folds) | {len(gold)} | {accuracy(gold, predicted):.3f} | "
-          f"{english:.3f} |")
-    confusion = Counter(zip(gold, predicted, strict=True))
+    held = training.held_out_english_articles(data, c)
+    english = training.macro_f1(held.gold, held.predicted)
+    print(f"| English by article (5 folds) | {len(held.gold)} | "
+          f"{accuracy(held.gold, held.predicted):.3f} | {english:.3f} |")
+    confusion = Counter(zip(held.gold, held.predicted, strict=True))
     print("English by article, gold (rows) against predicted:",
           {g: {p: confusion[(g, p)] for p in KINDS if confusion[(g, p)]} for g in KINDS[:3]})
-    return english
+    repeats = [english] + [training.macro_f1(h.gold, h.predicted) for h in
+                           (training.held_out_english_articles(data, c, seed)
+                            for seed in ENGLISH_SEEDS[1:])]
+    print(f"English by article over fold seeds {ENGLISH_SEEDS[0]}-{ENGLISH_SEEDS[-1]}: mean "
+          f"{np.mean(repeats):.3f}, sd {np.std(repeats):.3f}, {min(repeats):.3f}-"
+          f"{max(repeats):.3f}")
+    auc, ceiling = ranking(held)
+    print(f"English by article, seed 0: AUC of the probability of opinion {auc:.3f}; macro-F1 of "
+          f"the best single cut chosen on the test articles themselves {ceiling:.3f} (a bound)")
+    return float(np.mean(repeats))
+
+
+def ranking(held: training.HeldOut) -> tuple[float, float]:
+    """The AUC of the held-out reporting and opinion articles' probabilities of opinion, and
+    the best macro-F1 any single cut on them gives."""
+    pairs = [(g, p) for g, p in zip(held.gold, held.opinion, strict=True)
+             if g in ("reporting", "opinion")]
+    gold = [g for g, _ in pairs]
+    probabilities = [p for _, p in pairs]
+    best = max(training.macro_f1(gold, ["opinion" if p >= cut else "reporting"
+                                        for p in probabilities]) for cut in probabilities)
+    return float(roc_auc_score([g == "opinion" for g in gold], probabilities)), best
 
 
 def eval_polnear(data) -> float:

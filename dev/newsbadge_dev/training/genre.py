@@ -153,14 +153,21 @@ class Model:
     def z(self, x: np.ndarray) -> np.ndarray:
         return (x - self.mean) / self.scale
 
+    def opinion_probability(self, x: np.ndarray, languages: list[str]) -> np.ndarray:
+        """Each row's probability of opinion against reporting, by its language's model."""
+        z = self.z(x)
+        p = self.opinion.predict_proba(z[:, :len(OPINION_FEATURES)])[:, 1]
+        for language, model in self.opinion_by_language.items():
+            rows_ = np.array(languages) == language
+            p[rows_] = model.probability(z[rows_, :len(OPINION_FEATURES)])
+        return p
+
     def kinds(self, x: np.ndarray, languages: list[str]) -> list[str]:
         """Each row's genre, as genre.classify decides it for a page in its language."""
         z = self.z(x)
         p = {kind: self._model(kind).predict_proba(z[:, :self._width(kind)])[:, 1]
-             for kind in ("other", "satire", "opinion")}
-        for language, model in self.opinion_by_language.items():
-            rows_ = np.array(languages) == language
-            p["opinion"][rows_] = model.probability(z[rows_, :len(OPINION_FEATURES)])
+             for kind in ("other", "satire")}
+        p["opinion"] = self.opinion_probability(x, languages)
         kinds = []
         narrative = (np.expm1(x[:, FEATURES.index("first_singular")])
                      >= self.narrative["first_singular_from"]) & \
@@ -320,19 +327,29 @@ def held_out_by_language(data, c: float) -> dict[str, tuple[list[str], list[str]
     return results
 
 
-def held_out_english_articles(data, c: float) -> tuple[list[str], list[str]]:
-    """English articles in 5 stratified folds: each predicted by models trained on the other
-    languages and the other English folds."""
+@dataclass
+class HeldOut:
+    """Held-out articles' gold genres, predicted genres and probabilities of opinion."""
+
+    gold: list[str]
+    predicted: list[str]
+    opinion: list[float]
+
+
+def held_out_english_articles(data, c: float, seed: int = SEED) -> HeldOut:
+    """English articles in 5 stratified folds (shuffled by `seed`): each predicted by models
+    trained on the other languages and the other English folds."""
     english = [r for r in data["semeval"] if r.language == "en"]
     rest = [r for r in data["semeval"] if r.language != "en"]
-    gold, predicted = [], []
-    folds = StratifiedKFold(FOLDS, shuffle=True, random_state=SEED)
+    held = HeldOut([], [], [])
+    folds = StratifiedKFold(FOLDS, shuffle=True, random_state=seed)
     for train_i, test_i in folds.split(english, [r.label for r in english]):
         model = fit(data, rest + [english[i] for i in train_i], c)
         test = [english[i] for i in test_i]
-        gold += [r.label for r in test]
-        predicted += kinds(model, test)
-    return gold, predicted
+        held.gold += [r.label for r in test]
+        held.predicted += kinds(model, test)
+        held.opinion += list(model.opinion_probability(matrix(test), ["en"] * len(test)))
+    return held
 
 
 def choose_c(data) -> tuple[float, dict[float, float]]:
