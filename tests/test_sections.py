@@ -16,7 +16,8 @@ CALM = ("The weather in the region stayed mild through the week, and traffic on 
 # Distinct loaded words: a repeated cue weighs less each time (1/k), so the sweep varies them.
 LOADED_WORDS = ("horrific", "catastrophic", "disastrous", "devastating", "terrifying",
                 "horrendous", "scandalous", "brutal", "sickening", "shocking", "pathetic",
-                "insane", "evil")
+                "insane", "evil", "appalling", "disgusting", "horrible", "atrocious", "vile",
+                "monstrous", "outrageous", "despicable", "heinous", "abhorrent")
 SAID = "The mayor said the budget would pass. "
 SHARE = "Share on Facebook"
 # Each cut must have a swept score within this many points on each side of it.
@@ -26,7 +27,7 @@ NEAR = 5.0
 def calm_page_with_loaded_sentences(count: int) -> str:
     loaded = (f"Neighbours described the scene as {LOADED_WORDS[i % len(LOADED_WORDS)]}. "
               for i in range(count))
-    return CALM * 40 + "".join(loaded)
+    return CALM * 50 + "".join(loaded)
 
 
 def wire_story_with_share_buttons(count: int, wire_story: str) -> str:

@@ -46,6 +46,15 @@ def cue_of(text: str, fragment: str) -> dict | None:
         ("intensity", "The fee was a blatant breach of the contract.", "blatant"),
         ("intensity", "The firm missed every single deadline this year.", "every single"),
         ("evaluative", "The mayor gave a bizarre answer to the question.", "bizarre"),
+        ("derision", "The senator derided the proposal on Tuesday.", "derided"),
+        ("derision", "He spent the rally railing against the judges.", "railing against"),
+        ("disparaging", "Critics called the response feckless and late.", "feckless"),
+        ("commotion", "The vote caused an uproar in the chamber.", "uproar"),
+        ("fear", "The report called the virus an existential threat to farms.",
+         "existential threat"),
+        ("manner", "The spokesman smugly declined to answer.", "smugly"),
+        ("idiom", "The governor took aim at the budget office.", "took aim at"),
+        ("hyperbole", "The firm paid a whopping fee for the lease.", "whopping"),
     ],
 )
 def test_each_cue_kind_is_found_with_its_span(kind, sentence, fragment):
@@ -77,6 +86,21 @@ def test_kinds_the_span_data_weighs_below_the_threshold_are_no_cues(sentence):
 )
 def test_words_that_name_an_event_or_a_state_are_no_cues(sentence):
     # VADER scores them negative (-1.6 to -2.4), but they report rather than judge.
+    assert find(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Hold the railing on the stairs and watch the fumes from the stove.",
+     "The game rewards careful blocking and dodging in each fight.",
+     "There are countless options and endless recipes for dinner.",
+     "With deadlines looming, the team met on Friday.",
+     "Meditation can bring a deep state of rest.",
+     "The sauce gets its colour from the skewered peppers."],
+)
+def test_words_of_the_loaded_kinds_in_their_everyday_sense_are_no_cues(sentence):
+    # "railed against", "dodged questions", "deep state" (the slogan) would be; these forms are
+    # left out of cues_en.tsv for their everyday senses.
     assert find(sentence) == []
 
 
@@ -508,3 +532,18 @@ def test_affix_rules_mark_loaded_compounds_and_their_exceptions():
     assert body_cues._affix_kind("gravissimo", rules) == "superlative"
     assert body_cues._affix_kind("ausflüge", rules) == ""  # an exception: "Ausflüge" (trips)
     assert body_cues._affix_kind("zeitung", rules) == ""
+
+
+def test_a_kind_inside_spans_as_often_as_a_typical_word_weighs_nothing():
+    from newsbadge_dev.training import body_cues
+
+    # 1,000 words of no kind, 5% inside a framing span; 200 of a kind "hot", 60% inside; 200 of
+    # a kind "tepid", inside at the rate of all 1,400 words (14%). Above the words of no kind
+    # "tepid" would weigh about 1.1, as much as the base rate lies above them; above a typical
+    # word it weighs about nothing, whatever share of the words the other kinds take.
+    rows = [("c", f"w{i % 50}", "", 0.0, i % 20 == 0, "a", False) for i in range(1000)]
+    rows += [("c", f"h{i % 10}", "hot", 0.0, i % 10 < 6, "a", False) for i in range(200)]
+    rows += [("c", f"t{i % 10}", "tepid", 0.0, i < 28, "a", False) for i in range(200)]
+    kinds = body_cues.fit(rows, [])["kinds"]
+    assert abs(kinds["tepid"]) < 0.3
+    assert kinds["hot"] > 1.5
