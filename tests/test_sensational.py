@@ -273,6 +273,24 @@ def test_clickbait_headline_outscores_news_headline():
     }
 
 
+@pytest.mark.parametrize(("title", "cue", "text"), [
+    ("10 Things You Need To Know", "listicle_number", "10"),
+    ("Seven ways to save on heating", "listicle_number", "Seven"),
+    ("How Trump won Ohio", "question_opener", "How"),
+])
+def test_a_headline_form_a_reader_would_name_is_a_cue(title, cue, text):
+    assert (cue, text) in {(c["cue"], c["text"]) for c in sensational.headline.score(title)[1]}
+
+
+@pytest.mark.parametrize(("title", "cue"), [
+    ("16-inch MacBook Pro review: the keyboard is enough", "listicle_number"),  # a measure
+    ("2019 Honda Civic review", "listicle_number"),  # a year
+    ("How to Install Solar Panels", "question_opener"),  # a guide asks nothing
+])
+def test_a_number_or_opener_that_is_no_clickbait_form_is_no_cue(title, cue):
+    assert cue not in {c["cue"] for c in sensational.headline.score(title)[1]}
+
+
 def test_contraction_without_its_apostrophe_reads_as_the_contraction():
     headline = sensational.headline
     assert headline.restored("youre") == "you're"

@@ -47,6 +47,7 @@ NGRAM_CUE_MIN = 0.5
 WORD_CLASSES = {row[0]: frozenset(row[1:])
                 for row in datafiles.rows(__package__, "headline_words_en.txt")}
 NUMBER_WORDS = WORD_CLASSES["number_words"]
+YEAR_RE = re.compile(r"(?:19|20)\d\d")
 SECOND_PERSON = WORD_CLASSES["second_person"]
 FORWARD_REFERENCE = WORD_CLASSES["forward_reference"]
 QUESTION_OPENERS = WORD_CLASSES["question_openers"]
@@ -86,7 +87,7 @@ def features(title: str) -> tuple[dict[str, float], dict[str, list[tuple[int, in
     mark("second_person", SECOND_PERSON.__contains__)
     mark("forward_reference", FORWARD_REFERENCE.__contains__)
     spans["listicle_number"] = [(s, e) for s, e, w in toks[:1] if _is_number(w)]
-    spans["question_opener"] = [(s, e) for s, e, w in toks[:1] if w in QUESTION_OPENERS]
+    spans["question_opener"] = [(s, e) for s, e, w in toks[:1] if _opens_question(toks)]
     spans["superlative"] = _superlative_spans(toks)
     return {name: float(len(found)) for name, found in spans.items()}, spans
 
@@ -157,7 +158,17 @@ def score(title: str, language: str = "en") -> tuple[float, list[dict]]:
 
 
 def _is_number(word: str) -> bool:
-    return word[:1].isdigit() or word in NUMBER_WORDS
+    """A listicle's count: digits ("10 things") or a number word; not a year ("2019 Honda Civic
+    review") nor a measure joined to its unit ("16-inch MacBook Pro review"), which a reader
+    would not call a list."""
+    return (word.isdigit() and not YEAR_RE.fullmatch(word)) or word in NUMBER_WORDS
+
+
+def _opens_question(toks: list[tuple[int, int, str]]) -> bool:
+    """A question opener first ("Why", "What", "How"), but not a guide's "How to" ("How to
+    Install Solar Panels"), which asks nothing."""
+    return bool(toks) and toks[0][2] in QUESTION_OPENERS and not (
+        toks[0][2] == "how" and len(toks) > 1 and toks[1][2] == "to")
 
 
 def _superlative_spans(toks: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
