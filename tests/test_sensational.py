@@ -42,7 +42,6 @@ def cue_of(text: str, fragment: str) -> dict | None:
         ("idiom", "Analysts described a perfect storm for the airline.", "perfect storm"),
         ("name_calling", "He called the protesters thugs on Tuesday.", "thugs"),
         ("emotive", "Critics called the plan hostile to renters.", "hostile"),
-        ("scare_quote", 'The company\'s "cleanup" left oil on the beach.', '"cleanup"'),
         ("intensity", "The fee was a blatant breach of the contract.", "blatant"),
         ("intensity", "The firm missed every single deadline this year.", "every single"),
         ("evaluative", "The mayor gave a bizarre answer to the question.", "bizarre"),
@@ -155,7 +154,33 @@ def test_quote_ends_at_its_closing_mark_and_at_the_line_end():
              'Then call print("hello") and stop.']
 )
 def test_quoted_statement_title_or_code_string_is_not_a_scare_quote(text):
-    assert find(text) == []
+    assert scare_quotes(text) == []
+
+
+def scare_quotes(text: str, language: str = "en") -> list[str]:
+    """The scare quotes the rule finds, whether or not the language's data keeps the kind (it
+    drops it in English: the writer's own are seldom inside a framing span)."""
+    found = cues._scare_quotes(text, cues.quote_ranges(text, 0, len(text)), 1.0, language)
+    return [text[start:end] for start, end, _, _ in found]
+
+
+def test_a_short_quotation_in_the_writers_voice_is_a_scare_quote():
+    assert scare_quotes('The company\'s "cleanup" left oil on the beach.') == ['"cleanup"']
+
+
+@pytest.mark.parametrize(("attributed", "own", "language"), [
+    ("NASA said SpaceX would fly Starship “a lot” before flying crews.",
+     "SpaceX will fly Starship “a lot” before flying crews.", "en"),
+    ("The budget funds what he called “experiments” in procurement.",
+     "The budget funds “experiments” in procurement.", "en"),
+    ("Critics say the plan is a “giveaway” to donors.", "The plan is a “giveaway” to donors.",
+     "en"),
+    ("Le ministre a déclaré que la réforme était « juste ».", "La réforme était « juste ».",
+     "fr"),
+])
+def test_a_partial_quotation_of_a_source_is_no_scare_quote(attributed, own, language):
+    assert scare_quotes(attributed, language) == []
+    assert len(scare_quotes(own, language)) == 1
 
 
 def test_boilerplate_is_not_judged():

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from itertools import compress
 
+from .. import datafiles
 from ..document import Document
-from ..text import Ranges, lowered
+from ..text import WORD_RE, Ranges, lowered
 from .lexicon import BODY_CUES, NEGATORS, Entry, is_superlative
 
 Cue = tuple[int, int, str, float]  # start, end, kind, weight
@@ -72,6 +73,19 @@ SHOUT_RE = re.compile(r"[A-Z]{3,}(?:[ \t]+[A-Z]{2,}){2,}")
 SKELETON = bytes.maketrans(bytes(range(256)), bytes(
     ord("A") if 65 <= b <= 90 else ord(" ") if b in (9, 32) else ord("a") for b in range(256)))
 SHOUT_SKELETON_RE = re.compile(rb"AAA+(?: +AA+){2,}")
+# Words of saying and naming: a short quotation in a sentence that holds one outside the quotation
+# is a source's words ("what he called “experiments”", "she said SpaceX would fly “a lot”"), no
+# scare quote. English: sourcing's verbs of saying and naming_verbs_en.txt; fr, de, it, es:
+# sourcing's reporting cues of those languages.
+ATTRIBUTION_WORDS = {
+    "en": frozenset(datafiles.words("newsbadge.sourcing", "reporting_verbs.txt")
+                    + datafiles.words(__package__, "naming_verbs_en.txt")),
+    **{row[0]: frozenset(row[1].split())
+       for row in datafiles.rows("newsbadge.sourcing", "reporting_cues_other.tsv")}}
+# How far around a quotation its sentence is read for those words, at most (a page of one endless
+# line must not be read whole for each quotation).
+ATTRIBUTION_REACH = 300
+SENTENCE_END_RE = re.compile(r"[.!?\n]")
 # What comes before a quoted statement rather than a scare quote: "said:", "told reporters,".
 STATEMENT_LEAD_RE = re.compile(r"[:,]\s*$")
 # A line of program code, whose quoted strings are no scare quotes (`Err("hey");`,
@@ -116,7 +130,7 @@ def find(doc: Document, anchors: dict[str, Entry] | None = None,
     if "superlative" in kinds and language == "en":  # "-iest" is English; others list theirs
         found += _superlatives(lowered(text[:limit]), anchors, kinds["superlative"])
     if "scare_quote" in kinds:
-        found += _scare_quotes(text, quotes, kinds["scare_quote"])
+        found += _scare_quotes(text, quotes, kinds["scare_quote"], language)
     if "alarm" in kinds:
         found += _alarms(text, begin, limit, kinds["alarm"])
     if "shouting" in kinds:
@@ -248,7 +262,7 @@ def _match(strings: list[str], i: int, entry: Entry) -> tuple[int, int, str, flo
     return (i, 1, *single) if single else None
 
 
-def _scare_quotes(text: str, quotes: Ranges, weight: float) -> list[Cue]:
+def _scare_quotes(text: str, quotes: Ranges, weight: float, language: str) -> list[Cue]:
     found = []
     for start, end in quotes.spans:
         if end - start > SCARE_QUOTE_MAX_CHARS or _in_code(text, start):
@@ -256,9 +270,24 @@ def _scare_quotes(text: str, quotes: Ranges, weight: float) -> list[Cue]:
         inner = text[start + 1 : end - 1].strip(" \u00a0\u202f")
         if (0 < len(inner.split()) <= SCARE_QUOTE_MAX_WORDS and inner[:1].islower()
                 and not any(ch in inner for ch in ".,!?:;\n")
-                and not STATEMENT_LEAD_RE.search(text[max(0, start - 3) : start])):
+                and not STATEMENT_LEAD_RE.search(text[max(0, start - 3) : start])
+                and not _attributed(text, start, end, language)):
             found.append((start, end, "scare_quote", weight))
     return found
+
+
+def _attributed(text: str, start: int, end: int, language: str) -> bool:
+    """True when the sentence around the quotation [start, end) holds a word of saying or naming
+    outside it (ATTRIBUTION_WORDS): a partial quotation of a source."""
+    words = ATTRIBUTION_WORDS.get(language)
+    if not words:
+        return False
+    reach = max(0, start - ATTRIBUTION_REACH)
+    ends = [m.end() for m in SENTENCE_END_RE.finditer(text, reach, start)]
+    before = text[ends[-1] if ends else reach : start]
+    after_end = SENTENCE_END_RE.search(text, end, end + ATTRIBUTION_REACH)
+    after = text[end : after_end.start() if after_end else min(len(text), end + ATTRIBUTION_REACH)]
+    return any(m.group().lower() in words for m in WORD_RE.finditer(before + " " + after))
 
 
 def _in_code(text: str, quote: int) -> bool:
