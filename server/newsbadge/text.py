@@ -15,10 +15,15 @@ from operator import itemgetter
 
 Span = tuple[int, int]
 
+# A word character: \w itself (a-z is in \w), written so that the regex engine tries the ASCII
+# lower-case range before \w's Unicode category, which costs it a table lookup a character; most
+# characters of a page are such letters. WORD_SPLIT_RE on the seed page 160 -> 123 us, the same
+# split of every character up to U+3000 and of 320 real pages.
+WORD_CHAR = r"[a-z\w]"
 # A word: letters or digits, with inner apostrophes and hyphens ("isn't", "Q-and-A", "100,000").
 # Possessive runs (nothing after them could use a shorter one) and one class for the separators,
 # with "." and "," checked for a digit after them: 25% faster than the plain alternation.
-WORD_RE = re.compile(r"\w++(?:[-'’.,](?:(?<=[-'’])|(?=\d))\w++)*+")
+WORD_RE = re.compile(rf"{WORD_CHAR}++(?:[-'’.,](?:(?<=[-'’])|(?=\d)){WORD_CHAR}++)*+")
 # The same, captured: re.split then returns the gaps and the words in turn.
 WORD_SPLIT_RE = re.compile(f"({WORD_RE.pattern})")
 
