@@ -126,6 +126,22 @@ def test_warm_up_pages_reach_the_extractor_and_the_line_rules():
         assert categories == {"navigation", "newsletter"}
 
 
+def test_worker_warm_up_page_runs_through_every_scorer():
+    """The page each server worker analyses before it accepts (analysis.WARM_UP_PAGE) is an
+    English news page to every scorer: the function-word path, furniture of several kinds,
+    named and unnamed sources, a hedge, framing cues and the reporting genre."""
+    from newsbadge.analysis import WARM_UP_PAGE
+
+    report = analyze(WARM_UP_PAGE)
+    assert report["language"]["method"] == "function_words"
+    assert len({span["category"] for span in report["contamination"]["spans"]}) >= 4
+    names = {source["name"] for source in report["sourcing"]["sources"]}
+    assert {"Daniel Osei", "Janet Brooks"} <= names
+    assert "officials familiar with" in names
+    assert report["sourcing"]["hedges"]
+    assert report["sensational"]["evidence"]
+    assert report["genre"]["kind"] == "reporting"
+
 def test_warm_up_leaves_the_heap_unfrozen_as_it_found_it():
     """warm_up freezes the heap only around its HTML page (for that page's garbage collection):
     what a caller freezes, and when, stays the caller's (freeze_loaded_heap)."""

@@ -24,6 +24,7 @@ from langdetect import DetectorFactory, detector_factory
 from langdetect.lang_detect_exception import LangDetectException
 
 from . import datafiles, tablecache
+from .text import WORD_CHAR
 
 # The sample's size and the number of trials bound langdetect's cost. Measured on the seed page:
 # 8 ms over the whole text with its default 7 trials; 2.5 ms over 500 characters (about 85 words,
@@ -57,7 +58,8 @@ SHORT_MIN_WORDS = 3
 # (no false "en" among the fixtures above nor among langdetect's own answers on PolNeAR train).
 FAST_PATH_PROBABILITY = 0.99
 
-WORD_RE = re.compile(r"\w+")
+# \w+ over the lower-cased sample, ASCII letters tried first (as text.WORD_CHAR).
+WORD_RE = re.compile(rf"{WORD_CHAR}+")
 ENGLISH_FUNCTION_WORDS = frozenset(datafiles.words(__package__, "function_words_en.txt"))
 
 

@@ -299,8 +299,11 @@ class SourceFinder:
         return bool(self.boilerplate) and self.boilerplate.overlaps(start, end)
 
     @cached_property
-    def _lower_case_words(self) -> frozenset:
-        return frozenset(w for w in self.strings if w[0].islower())
+    def _word_set(self) -> frozenset:
+        """Every word the text writes. A word written in lower case is one of these whose first
+        character is lower case: is_common asks that of the lower-cased word itself, so this set
+        is built in C, without a test of each word (43 -> 10 us on the seed page's 547 words)."""
+        return frozenset(self.strings)
 
     def could_be_a_name(self, name: str) -> bool:
         """False for a heading's capitalised words: every word common ("Why You Don’t"), or a
@@ -315,7 +318,7 @@ class SourceFinder:
         """True when `word` is common in lower case (common_words.txt) or the text writes it in
         lower case somewhere: its capital was the sentence's or a heading's, not a name's."""
         lower = word.lower()
-        return lower in COMMON_WORDS or lower in self._lower_case_words
+        return lower in COMMON_WORDS or (lower[:1].islower() and lower in self._word_set)
 
     def sentence(self, start: int, end: int) -> Sentence:
         """The sentence [start, end), its first word found once for all the cues in it."""
