@@ -316,6 +316,24 @@ def test_a_number_or_opener_that_is_no_clickbait_form_is_no_cue(title, cue):
     assert cue not in {c["cue"] for c in sensational.headline.score(title)[1]}
 
 
+@pytest.mark.parametrize(("literal", "loaded", "word"), [
+    ("Pick a color scheme for the kitchen walls.", "The plan is a scheme to hide losses.",
+     "scheme"),
+    ("The Lakers held on for an upset win over Boston.", "Voters were upset by the vote.",
+     "upset"),
+    ("The shop sits in the historic district by the river.", "It was a historic betrayal.",
+     "historic"),
+])
+def test_a_cue_word_meant_literally_is_no_cue(literal, loaded, word):
+    assert cue_of(literal, word) is None
+    assert cue_of(loaded, word) is not None
+
+
+def test_a_word_naming_a_condition_or_a_plain_failure_is_no_cue():
+    text = "Symptoms of depression eased. If you fail to water it, the threat of rot grows."
+    assert find(text) == []
+
+
 def test_contraction_without_its_apostrophe_reads_as_the_contraction():
     headline = sensational.headline
     assert headline.restored("youre") == "you're"

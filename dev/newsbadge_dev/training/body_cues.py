@@ -58,6 +58,7 @@ from newsbadge.sensational.lexicon import (
     build_anchors,
     hand_kinds,
     hand_phrases,
+    literal_phrases,
 )
 from newsbadge.text import lowered, sentence_spans
 from newsbadge_dev import framing_sets
@@ -544,7 +545,7 @@ def _supported(model: dict, stem: str, base_rate: float, language: str) -> bool:
 
 def anchors_of(words: dict, kinds: dict, language: str = "en") -> dict:
     return build_anchors({w: (k, round(wt, 3)) for w, (k, wt, *_) in words.items()}, kinds,
-                         hand_phrases(language))
+                         hand_phrases(language), literal_phrases(language))
 
 
 def measure(collection: Collection, anchors: dict, kinds: dict, articles=None,

@@ -15,7 +15,7 @@ from itertools import compress
 from .. import datafiles
 from ..document import Document
 from ..text import WORD_RE, Ranges, lowered
-from .lexicon import BODY_CUES, NEGATORS, Entry, is_superlative
+from .lexicon import BODY_CUES, LITERAL, NEGATORS, Entry, is_superlative
 
 Cue = tuple[int, int, str, float]  # start, end, kind, weight
 # English negators cancel English cues; the other languages have no negation list (yet).
@@ -229,8 +229,8 @@ def _word_cues(words: list[tuple[int, int]], strings: list[str], anchors: dict[s
         next_free = start + length
         while n < len(negators) and negators[n] < start - NEGATION_WINDOW:
             n += 1
-        if n < len(negators) and negators[n] < start:
-            continue
+        if (n < len(negators) and negators[n] < start) or kind == LITERAL:
+            continue  # negated, or a word meant literally ("color scheme")
         found.append((words[start][0], words[start + length - 1][1], kind, weight))
     return found
 

@@ -45,6 +45,19 @@ def hand_phrases(language: str = "en") -> dict[tuple[str, ...], str]:
     return phrases
 
 
+# The kind of a phrase in which a cue word is meant literally ("color scheme", "upset win",
+# "historic district", literal_LANG.txt): it covers its words, so no cue is found inside it.
+LITERAL = "literal"
+
+
+def literal_phrases(language: str = "en") -> tuple[tuple[str, ...], ...]:
+    """A language's phrases of literal_LANG.txt (none if it has no such file)."""
+    if not (DATA / f"literal_{language}.txt").exists():
+        return ()
+    return tuple(tuple(line.split()) for line in datafiles.lines(__package__,
+                                                                 f"literal_{language}.txt"))
+
+
 VALENCE: dict[str, float] = {word: float(v)
                               for word, v in datafiles.rows(__package__, "vader_en.tsv")}
 BOOSTERS = frozenset(w for (w,) in datafiles.rows(__package__, "vader_boosters_en.txt"))
@@ -87,15 +100,19 @@ def hand_kinds(language: str = "en") -> dict[str, str]:
 
 
 def build_anchors(single: dict[str, tuple[str, float]], kind_weights: dict[str, float],
-                  phrases: dict[Phrase, str] = PHRASES) -> dict[str, Entry]:
-    """The lookup table of `cues`: single-word cues with their weights, and the multi-word
+                  phrases: dict[Phrase, str] = PHRASES,
+                  literal: tuple[Phrase, ...] = ()) -> dict[str, Entry]:
+    """The lookup table of `cues`: single-word cues with their weights, the multi-word
     `phrases` (English: cues_en.tsv) weighted by their kind (kinds missing from `kind_weights`
-    are no cues)."""
+    are no cues), and the `literal` phrases (kind LITERAL, weight 0), which the finder matches
+    like cues and then drops."""
     anchored: dict[str, list[Anchored]] = {}
-    for phrase, kind in phrases.items():
-        if len(phrase) > 1 and kind in kind_weights:
+    weighted = [(p, kind, kind_weights[kind]) for p, kind in phrases.items()
+                if kind in kind_weights]
+    for phrase, kind, weight in [*weighted, *((p, LITERAL, 0.0) for p in literal)]:
+        if len(phrase) > 1:
             k = _anchor(phrase)
-            anchored.setdefault(phrase[k], []).append((phrase, k, kind, kind_weights[kind]))
+            anchored.setdefault(phrase[k], []).append((phrase, k, kind, weight))
     return {
         word: (single.get(word), tuple(sorted(anchored.get(word, []), key=lambda a: -len(a[0]))))
         for word in set(anchored) | set(single)
@@ -121,7 +138,8 @@ LEARNED = {language: _learned(language) for language in BODY_LANGUAGES}
 # Phrases come from cues_LANG.tsv, where a language has one.
 PHRASES_OF = {language: hand_phrases(language) for language in BODY_LANGUAGES}
 BODY_CUES: dict[str, tuple[dict[str, Entry], dict[str, float]]] = {
-    language: (build_anchors(words, weights["kinds"], PHRASES_OF[language]), weights["kinds"])
+    language: (build_anchors(words, weights["kinds"], PHRASES_OF[language],
+                             literal_phrases(language)), weights["kinds"])
     for language, (words, weights) in LEARNED.items()
 }
 ANCHORS, KIND_WEIGHTS = BODY_CUES["en"]
