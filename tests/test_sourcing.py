@@ -507,6 +507,7 @@ NAMED_CASES = [
     ("Growth slowed, Nov said.", "Nov", None),  # a month's abbreviation
     ("Palestinians said the talks were over.", "Palestinians", None),  # a demonym
     ("Doctors of the Royal Infirmary in the UK told the tale.", "UK", None),  # where, not who
+    ("Fans of other TV shows and your favorite TV show wait.", "other TV", None),  # a compound
 ]
 
 

@@ -29,6 +29,11 @@ JOINERS = frozenset({"also", "about", "upon", "to", "in", "on", "of", "for", "wi
 
 
 REPORTING, BELIEF = "reporting", "belief"
+# A cue word that is the noun of a compound after its modifier ("TV shows", "a talk show"):
+# noun -> the modifiers that make it one (noun_compounds.txt).
+COMPOUND_MODIFIERS: dict[str, frozenset] = {}
+for _modifier, _noun in datafiles.rows(__package__, "noun_compounds.txt"):
+    COMPOUND_MODIFIERS[_noun] = COMPOUND_MODIFIERS.get(_noun, frozenset()) | {_modifier}
 
 
 class Learned(NamedTuple):
@@ -100,6 +105,9 @@ def find_cues(text: str, words: Iterable[Span], vocabulary: frozenset) -> list[S
         if lower not in vocabulary or (word[0].isupper() and not _opens_sentence(text, start)):
             pending = -1
             continue
+        if lower in COMPOUND_MODIFIERS and _in_compound(text, start, lower):
+            pending = -1
+            continue
         touching = ends and start - ends[-1] <= 2 and text[ends[-1]:start].isspace()
         if lower in JOINERS or lower.endswith("ly"):
             if touching:
@@ -119,6 +127,16 @@ def find_cues(text: str, words: Iterable[Span], vocabulary: frozenset) -> list[S
         found.extend((m.start(), m.start() + 1) for m in QUOTE_COLON_RE.finditer(text))
         found.sort()
     return found
+
+
+def _in_compound(text: str, start: int, noun: str) -> bool:
+    """True when the word one space before the cue word `noun` at `start` is a modifier that
+    makes a compound of it (COMPOUND_MODIFIERS)."""
+    before = text[max(0, start - 16):start]
+    if before[-1:] != " " or before[-2:-1].isspace():
+        return False
+    pieces = before.split()
+    return bool(pieces) and pieces[-1].lower() in COMPOUND_MODIFIERS[noun]
 
 
 def _opens_sentence(text: str, start: int) -> bool:
