@@ -508,3 +508,16 @@ def test_affix_rules_mark_loaded_compounds_and_their_exceptions():
     assert body_cues._affix_kind("gravissimo", rules) == "superlative"
     assert body_cues._affix_kind("ausflüge", rules) == ""  # an exception: "Ausflüge" (trips)
     assert body_cues._affix_kind("zeitung", rules) == ""
+
+
+def test_semeval_spans_counted_with_crlf_line_breaks_are_read_onto_the_lf_text():
+    from newsbadge_dev.framing_sets import line_break_read
+
+    text = "Titre\n\nUne honte absolue.\nEt une folie."
+    # Offsets taken on the CRLF file: every line break before a span counts twice.
+    crlf = [(text.index("honte") + 2, text.index("honte") + 2 + len("honte"), "Loaded"),
+            (text.index("folie") + 3, text.index("folie") + 3 + len("folie"), "Loaded")]
+    assert [text[s:e] for s, e, _ in line_break_read(text, crlf)] == ["honte", "folie"]
+    # Spans already at word boundaries are kept as they are.
+    lf = [(text.index("folie"), text.index("folie") + 5, "Loaded")]
+    assert line_break_read(text, lf) == lf
