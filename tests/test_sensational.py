@@ -521,3 +521,12 @@ def test_semeval_spans_counted_with_crlf_line_breaks_are_read_onto_the_lf_text()
     # Spans already at word boundaries are kept as they are.
     lf = [(text.index("folie"), text.index("folie") + 5, "Loaded")]
     assert line_break_read(text, lf) == lf
+
+
+def test_german_compound_of_a_loaded_head_is_a_cue_of_the_heads_weight():
+    text = ("Das ist reine Medienpropaganda, sagt er. Die Propaganda wirkt. "
+            "Die Ausflüge und die Jahreszeiten bleiben.")
+    found = {e["text"]: e for e in cues.find(Document(text, "de"))}
+    assert found["Medienpropaganda"]["cue"] == found["Propaganda"]["cue"]
+    assert found["Medienpropaganda"]["weight"] == found["Propaganda"]["weight"]
+    assert "Ausflüge" not in found and "Jahreszeiten" not in found

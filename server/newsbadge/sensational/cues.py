@@ -28,6 +28,16 @@ ELIDING = frozenset({"fr", "it"})
 MAX_ELIDED = 7
 # Languages that capitalise every noun: a capital inside a sentence is no sign of a name there.
 NOUNS_CAPITALISED = frozenset({"de"})
+# Languages that write compounds as one word, whose last part (the head) says what the compound
+# is: a word that is no cue itself but ends in a cue of HEAD_MIN_LETTERS letters or more, after at
+# least MODIFIER_MIN_LETTERS letters, is that cue with its weight ("Medienpropaganda",
+# "Massenhysterie", "Terrorregime").
+COMPOUNDING = frozenset({"de"})
+HEAD_MIN_LETTERS = 5
+# Only heads of the hand kinds of judgement (cues_de.tsv and its affix rules): learned cues as
+# heads bring back topic words ("Familienangehörige", "Jahrhundert", "Impfkampagne").
+HEAD_KINDS = frozenset({"emotive", "hyperbole"})
+MODIFIER_MIN_LETTERS = 3
 # Weights: single words and phrases from lexicon.ANCHORS, the other kinds (superlative "-iest"
 # words, scare quotes, alarms, shouting) from lexicon.KIND_WEIGHTS; all learned from span data by
 # newsbadge_dev.training.body_cues (log-odds of a word being inside a loaded-language span). A
@@ -113,6 +123,8 @@ def find(doc: Document, anchors: dict[str, Entry] | None = None,
     if language in ELIDING:
         words, strings = unelided(words, strings)
     found = _word_cues(words, strings, anchors, candidates)
+    if language in COMPOUNDING:
+        found += _compound_heads(words, strings, anchors)
     if "superlative" in kinds and language == "en":  # "-iest" is English; others list theirs
         found += _superlatives(lowered(text[:limit]), anchors, kinds["superlative"])
     if "scare_quote" in kinds:
@@ -218,6 +230,25 @@ def _word_cues(words: list[tuple[int, int]], strings: list[str], anchors: dict[s
         if n < len(negators) and negators[n] < start:
             continue
         found.append((words[start][0], words[start + length - 1][1], kind, weight))
+    return found
+
+
+def _compound_heads(words: list[tuple[int, int]], strings: list[str],
+                    anchors: dict[str, Entry]) -> list[Cue]:
+    """Compounds whose head is a single-word cue (COMPOUNDING): the word, of the head's kind
+    and weight. The words are compared by length first, in C; those long enough, checked head by
+    head, longest first."""
+    shortest = HEAD_MIN_LETTERS + MODIFIER_MIN_LETTERS
+    found = []
+    for i in compress(range(len(strings)), (len(w) >= shortest for w in strings)):
+        word = strings[i]
+        if word in anchors:
+            continue
+        for cut in range(MODIFIER_MIN_LETTERS, len(word) - HEAD_MIN_LETTERS + 1):
+            single = anchors.get(word[cut:], (None,))[0]
+            if single and single[0] in HEAD_KINDS:
+                found.append((words[i][0], words[i][1], *single))
+                break
     return found
 
 
