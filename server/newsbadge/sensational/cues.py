@@ -124,7 +124,9 @@ def find(doc: Document, anchors: dict[str, Entry] | None = None,
         words, strings = unelided(words, strings)
     found = _word_cues(words, strings, anchors, candidates)
     if language in COMPOUNDING:
-        found += _compound_heads(words, strings, anchors)
+        shipped = anchors is BODY_CUES.get(language, (None,))[0]
+        heads = HEADS[language] if shipped else head_index(anchors)
+        found += _compound_heads(words, strings, anchors, heads)
     if "superlative" in kinds and language == "en":  # "-iest" is English; others list theirs
         found += _superlatives(lowered(text[:limit]), anchors, kinds["superlative"])
     if "scare_quote" in kinds:
@@ -233,21 +235,29 @@ def _word_cues(words: list[tuple[int, int]], strings: list[str], anchors: dict[s
     return found
 
 
-def _compound_heads(words: list[tuple[int, int]], strings: list[str],
-                    anchors: dict[str, Entry]) -> list[Cue]:
-    """Compounds whose head is a single-word cue (COMPOUNDING): the word, of the head's kind
-    and weight. The words are compared by length first, in C; those long enough, checked head by
-    head, longest first."""
-    shortest = HEAD_MIN_LETTERS + MODIFIER_MIN_LETTERS
+def head_index(anchors: dict[str, Entry]) -> tuple[dict[str, tuple[str, float]], frozenset[str]]:
+    """The single-word cues that can head a compound (HEAD_KINDS, HEAD_MIN_LETTERS letters or
+    more) with their kind and weight, and the set of their last HEAD_MIN_LETTERS letters."""
+    heads = {word: single for word, (single, _) in anchors.items()
+             if single and single[0] in HEAD_KINDS and len(word) >= HEAD_MIN_LETTERS}
+    return heads, frozenset(word[-HEAD_MIN_LETTERS:] for word in heads)
+
+
+def _compound_heads(words: list[tuple[int, int]], strings: list[str], anchors: dict[str, Entry],
+                    index: tuple[dict[str, tuple[str, float]], frozenset[str]]) -> list[Cue]:
+    """Compounds whose head is a single-word cue (COMPOUNDING): the word, of the longest such
+    head's kind and weight. Only words whose last letters end a head (one set lookup each) are
+    read further, part by part."""
+    heads, tails = index
     found = []
-    for i in compress(range(len(strings)), (len(w) >= shortest for w in strings)):
+    for i in compress(range(len(strings)),
+                      map(tails.__contains__, [w[-HEAD_MIN_LETTERS:] for w in strings])):
         word = strings[i]
         if word in anchors:
             continue
         for cut in range(MODIFIER_MIN_LETTERS, len(word) - HEAD_MIN_LETTERS + 1):
-            single = anchors.get(word[cut:], (None,))[0]
-            if single and single[0] in HEAD_KINDS:
-                found.append((words[i][0], words[i][1], *single))
+            if word[cut:] in heads:
+                found.append((words[i][0], words[i][1], *heads[word[cut:]]))
                 break
     return found
 
@@ -328,3 +338,8 @@ def _shouting(text: str, begin: int, limit: int, weight: float) -> list[Cue]:
 
 def _letter_at(text: str, position: int) -> bool:
     return 0 <= position < len(text) and text[position].isalnum()
+
+
+# The compound heads of the shipped lexicons, built once at import.
+HEADS = {language: head_index(BODY_CUES[language][0]) for language in COMPOUNDING
+         if language in BODY_CUES}
