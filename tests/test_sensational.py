@@ -525,8 +525,9 @@ def test_semeval_spans_counted_with_crlf_line_breaks_are_read_onto_the_lf_text()
 
 def test_german_compound_of_a_loaded_head_is_a_cue_of_the_heads_weight():
     text = ("Das ist reine Medienpropaganda, sagt er. Die Propaganda wirkt. "
-            "Die Ausflüge und die Jahreszeiten bleiben.")
+            "Die Ausflüge und die Jahreszeiten bleiben, nach der Flutkatastrophe.")
     found = {e["text"]: e for e in cues.find(Document(text, "de"))}
     assert found["Medienpropaganda"]["cue"] == found["Propaganda"]["cue"]
     assert found["Medienpropaganda"]["weight"] == found["Propaganda"]["weight"]
-    assert "Ausflüge" not in found and "Jahreszeiten" not in found
+    # Not a head: "-flüge", "-zeiten"; nor "Katastrophe", whose compounds name events.
+    assert not {"Ausflüge", "Jahreszeiten", "Flutkatastrophe"} & set(found)

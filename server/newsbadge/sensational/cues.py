@@ -10,8 +10,9 @@ article weighs less each time (a repeated loaded word is more often the article'
 from __future__ import annotations
 
 import re
-from itertools import compress
+from itertools import compress, repeat
 
+from .. import datafiles
 from ..document import Document
 from ..text import Ranges, lowered
 from .lexicon import BODY_CUES, NEGATORS, Entry, is_superlative
@@ -29,14 +30,16 @@ MAX_ELIDED = 7
 # Languages that capitalise every noun: a capital inside a sentence is no sign of a name there.
 NOUNS_CAPITALISED = frozenset({"de"})
 # Languages that write compounds as one word, whose last part (the head) says what the compound
-# is: a word that is no cue itself but ends in a cue of HEAD_MIN_LETTERS letters or more, after at
-# least MODIFIER_MIN_LETTERS letters, is that cue with its weight ("Medienpropaganda",
-# "Massenhysterie", "Terrorregime").
-COMPOUNDING = frozenset({"de"})
+# is: a word that is no cue itself but ends in one of the language's compound heads
+# (data/compound_heads_LANG.txt, when the head is a cue) of HEAD_MIN_LETTERS letters or more,
+# after at least MODIFIER_MIN_LETTERS letters, is that cue with its weight ("Medienpropaganda",
+# "Impfwahnsinn"). Any cue as a head brought back topics ("Familienangehörige", "Jahrhundert"),
+# and any hand word of judgement, events ("Flutkatastrophe", "Verkehrschaos").
+COMPOUND_HEADS = {language: frozenset(datafiles.words(__package__,
+                                                      f"compound_heads_{language}.txt"))
+                  for language in ("de",)}
+COMPOUNDING = frozenset(COMPOUND_HEADS)
 HEAD_MIN_LETTERS = 5
-# Only heads of the hand kinds of judgement (cues_de.tsv and its affix rules): learned cues as
-# heads bring back topic words ("Familienangehörige", "Jahrhundert", "Impfkampagne").
-HEAD_KINDS = frozenset({"emotive", "hyperbole"})
 MODIFIER_MIN_LETTERS = 3
 # Weights: single words and phrases from lexicon.ANCHORS, the other kinds (superlative "-iest"
 # words, scare quotes, alarms, shouting) from lexicon.KIND_WEIGHTS; all learned from span data by
@@ -125,7 +128,7 @@ def find(doc: Document, anchors: dict[str, Entry] | None = None,
     found = _word_cues(words, strings, anchors, candidates)
     if language in COMPOUNDING:
         shipped = anchors is BODY_CUES.get(language, (None,))[0]
-        heads = HEADS[language] if shipped else head_index(anchors)
+        heads = HEADS[language] if shipped else head_index(anchors, language)
         found += _compound_heads(words, strings, anchors, heads)
     if "superlative" in kinds and language == "en":  # "-iest" is English; others list theirs
         found += _superlatives(lowered(text[:limit]), anchors, kinds["superlative"])
@@ -235,30 +238,26 @@ def _word_cues(words: list[tuple[int, int]], strings: list[str], anchors: dict[s
     return found
 
 
-def head_index(anchors: dict[str, Entry]) -> tuple[dict[str, tuple[str, float]], frozenset[str]]:
-    """The single-word cues that can head a compound (HEAD_KINDS, HEAD_MIN_LETTERS letters or
-    more) with their kind and weight, and the set of their last HEAD_MIN_LETTERS letters."""
-    heads = {word: single for word, (single, _) in anchors.items()
-             if single and single[0] in HEAD_KINDS and len(word) >= HEAD_MIN_LETTERS}
-    return heads, frozenset(word[-HEAD_MIN_LETTERS:] for word in heads)
+def head_index(anchors: dict[str, Entry], language: str
+               ) -> tuple[dict[str, tuple[str, float]], tuple[str, ...]]:
+    """The language's compound heads that are cues (HEAD_MIN_LETTERS letters or more), with
+    their kind and weight, and the same heads as a tuple, longest first, for str.endswith."""
+    heads = {word: anchors[word][0] for word in COMPOUND_HEADS[language]
+             if word in anchors and anchors[word][0] and len(word) >= HEAD_MIN_LETTERS}
+    return heads, tuple(sorted(heads, key=len, reverse=True))
 
 
 def _compound_heads(words: list[tuple[int, int]], strings: list[str], anchors: dict[str, Entry],
-                    index: tuple[dict[str, tuple[str, float]], frozenset[str]]) -> list[Cue]:
-    """Compounds whose head is a single-word cue (COMPOUNDING): the word, of the longest such
-    head's kind and weight. Only words whose last letters end a head (one set lookup each) are
-    read further, part by part."""
-    heads, tails = index
+                    index: tuple[dict[str, tuple[str, float]], tuple[str, ...]]) -> list[Cue]:
+    """Compounds whose head is a cue (COMPOUNDING): the word, of the longest such head's kind
+    and weight. The words are tested against all heads at once by str.endswith, in C."""
+    heads, suffixes = index
     found = []
-    for i in compress(range(len(strings)),
-                      map(tails.__contains__, [w[-HEAD_MIN_LETTERS:] for w in strings])):
+    for i in compress(range(len(strings)), map(str.endswith, strings, repeat(suffixes))):
         word = strings[i]
-        if word in anchors:
-            continue
-        for cut in range(MODIFIER_MIN_LETTERS, len(word) - HEAD_MIN_LETTERS + 1):
-            if word[cut:] in heads:
-                found.append((words[i][0], words[i][1], *heads[word[cut:]]))
-                break
+        head = next((h for h in suffixes if word.endswith(h)), "")
+        if word not in anchors and len(word) - len(head) >= MODIFIER_MIN_LETTERS:
+            found.append((words[i][0], words[i][1], *heads[head]))
     return found
 
 
@@ -341,5 +340,5 @@ def _letter_at(text: str, position: int) -> bool:
 
 
 # The compound heads of the shipped lexicons, built once at import.
-HEADS = {language: head_index(BODY_CUES[language][0]) for language in COMPOUNDING
+HEADS = {language: head_index(BODY_CUES[language][0], language) for language in COMPOUNDING
          if language in BODY_CUES}
