@@ -4,7 +4,8 @@ Each cue is evidence with its offsets, its kind (`cue`) and its weight. Words in
 quotation marks are the source's, not the outlet's: they are reported with `quoted: true` and
 weighed less. A cue within a few words after a negator ("not unprecedented") is no cue. Words of
 proper names and titles ("Historic Third Ward", "Kia") are no cues, and a cue repeated in one
-article weighs less each time (a repeated loaded word is more often the article's topic).
+article weighs less each time (a repeated loaded word is more often the article's topic). In
+German, a compound ending in a listed loaded head ("Medienpropaganda") is that head's cue.
 """
 
 from __future__ import annotations
