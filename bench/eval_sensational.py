@@ -12,7 +12,9 @@ scorer's (commit cda74a5: hand lexicons, headline features trained on clickbait 
    article folds with the other collection in training too (newsbadge_dev.training.body_cues).
 3. Other languages, $NEWSBADGE_DATA/semeval2023/{fr,ge,it,po,ru} (train splits): the same
    figures in 5 article folds (article i of the sorted ids in fold i % 5), each fold measured
-   with cues learned on the language's other four; fr, de and it ship, pl and ru do not.
+   with cues learned on the language's other four; fr, de and it ship, pl and ru do not. The
+   spans of articles whose offsets count CRLF line breaks are read onto the text as it is
+   (newsbadge_dev.framing_sets.line_break_read).
 4. Out of the training domain, $NEWSBADGE_DATA/polnear: the headlines and article bodies of seven
    US publishers (no framing labels): the share of each level per publisher, as a sanity check of
    the thresholds (ordinary news should be mostly "low") and of their spread between outlets.

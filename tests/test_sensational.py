@@ -608,3 +608,26 @@ def test_a_kind_inside_spans_as_often_as_a_typical_word_weighs_nothing():
     kinds = body_cues.fit(rows, [])["kinds"]
     assert abs(kinds["tepid"]) < 0.3
     assert kinds["hot"] > 1.5
+
+
+def test_semeval_spans_counted_with_crlf_line_breaks_are_read_onto_the_lf_text():
+    from newsbadge_dev.framing_sets import line_break_read
+
+    text = "Titre\n\nUne honte absolue.\nEt une folie."
+    # Offsets taken on the CRLF file: every line break before a span counts twice.
+    crlf = [(text.index("honte") + 2, text.index("honte") + 2 + len("honte"), "Loaded"),
+            (text.index("folie") + 3, text.index("folie") + 3 + len("folie"), "Loaded")]
+    assert [text[s:e] for s, e, _ in line_break_read(text, crlf)] == ["honte", "folie"]
+    # Spans already at word boundaries are kept as they are.
+    lf = [(text.index("folie"), text.index("folie") + 5, "Loaded")]
+    assert line_break_read(text, lf) == lf
+
+
+def test_german_compound_of_a_loaded_head_is_a_cue_of_the_heads_weight():
+    text = ("Das ist reine Medienpropaganda, sagt er. Die Propaganda wirkt. "
+            "Die Ausflüge und die Jahreszeiten bleiben, nach der Flutkatastrophe.")
+    found = {e["text"]: e for e in cues.find(Document(text, "de"))}
+    assert found["Medienpropaganda"]["cue"] == found["Propaganda"]["cue"]
+    assert found["Medienpropaganda"]["weight"] == found["Propaganda"]["weight"]
+    # Not a head: "-flüge", "-zeiten"; nor "Katastrophe", whose compounds name events.
+    assert not {"Ausflüge", "Jahreszeiten", "Flutkatastrophe"} & set(found)

@@ -4,13 +4,14 @@ Each cue is evidence with its offsets, its kind (`cue`) and its weight. Words in
 quotation marks are the source's, not the outlet's: they are reported with `quoted: true` and
 weighed less. A cue within a few words after a negator ("not unprecedented") is no cue. Words of
 proper names and titles ("Historic Third Ward", "Kia") are no cues, and a cue repeated in one
-article weighs less each time (a repeated loaded word is more often the article's topic).
+article weighs less each time (a repeated loaded word is more often the article's topic). In
+German, a compound ending in a listed loaded head ("Medienpropaganda") is that head's cue.
 """
 
 from __future__ import annotations
 
 import re
-from itertools import compress
+from itertools import compress, repeat
 
 from .. import datafiles
 from ..document import Document
@@ -29,6 +30,18 @@ ELIDING = frozenset({"fr", "it"})
 MAX_ELIDED = 7
 # Languages that capitalise every noun: a capital inside a sentence is no sign of a name there.
 NOUNS_CAPITALISED = frozenset({"de"})
+# Languages that write compounds as one word, whose last part (the head) says what the compound
+# is: a word that is no cue itself but ends in one of the language's compound heads
+# (data/compound_heads_LANG.txt, when the head is a cue) of HEAD_MIN_LETTERS letters or more,
+# after at least MODIFIER_MIN_LETTERS letters, is that cue with its weight ("Medienpropaganda",
+# "Impfwahnsinn"). Any cue as a head brought back topics ("Familienangehörige", "Jahrhundert"),
+# and any hand word of judgement, events ("Flutkatastrophe", "Verkehrschaos").
+COMPOUND_HEADS = {language: frozenset(datafiles.words(__package__,
+                                                      f"compound_heads_{language}.txt"))
+                  for language in ("de",)}
+COMPOUNDING = frozenset(COMPOUND_HEADS)
+HEAD_MIN_LETTERS = 5
+MODIFIER_MIN_LETTERS = 3
 # Weights: single words and phrases from lexicon.ANCHORS, the other kinds (superlative "-iest"
 # words, scare quotes, alarms, shouting) from lexicon.KIND_WEIGHTS; all learned from span data by
 # newsbadge_dev.training.body_cues (log-odds of a word being inside a loaded-language span). A
@@ -127,6 +140,10 @@ def find(doc: Document, anchors: dict[str, Entry] | None = None,
     if language in ELIDING:
         words, strings = unelided(words, strings)
     found = _word_cues(words, strings, anchors, candidates)
+    if language in COMPOUNDING:
+        shipped = anchors is BODY_CUES.get(language, (None,))[0]
+        heads = HEADS[language] if shipped else head_index(anchors, language)
+        found += _compound_heads(words, strings, anchors, heads)
     if "superlative" in kinds and language == "en":  # "-iest" is English; others list theirs
         found += _superlatives(lowered(text[:limit]), anchors, kinds["superlative"])
     if "scare_quote" in kinds:
@@ -235,6 +252,29 @@ def _word_cues(words: list[tuple[int, int]], strings: list[str], anchors: dict[s
     return found
 
 
+def head_index(anchors: dict[str, Entry], language: str
+               ) -> tuple[dict[str, tuple[str, float]], tuple[str, ...]]:
+    """The language's compound heads that are cues (HEAD_MIN_LETTERS letters or more), with
+    their kind and weight, and the same heads as a tuple, longest first, for str.endswith."""
+    heads = {word: anchors[word][0] for word in COMPOUND_HEADS[language]
+             if word in anchors and anchors[word][0] and len(word) >= HEAD_MIN_LETTERS}
+    return heads, tuple(sorted(heads, key=len, reverse=True))
+
+
+def _compound_heads(words: list[tuple[int, int]], strings: list[str], anchors: dict[str, Entry],
+                    index: tuple[dict[str, tuple[str, float]], tuple[str, ...]]) -> list[Cue]:
+    """Compounds whose head is a cue (COMPOUNDING): the word, of the longest such head's kind
+    and weight. The words are tested against all heads at once by str.endswith, in C."""
+    heads, suffixes = index
+    found = []
+    for i in compress(range(len(strings)), map(str.endswith, strings, repeat(suffixes))):
+        word = strings[i]
+        head = next((h for h in suffixes if word.endswith(h)), "")
+        if word not in anchors and len(word) - len(head) >= MODIFIER_MIN_LETTERS:
+            found.append((words[i][0], words[i][1], *heads[head]))
+    return found
+
+
 def _superlatives(lower: str, anchors: dict[str, Entry], weight: float) -> list[Cue]:
     """Superlatives (lexicon.is_superlative), found from their "-iest" ending (a literal: fast to
     search) back to their start; not words the lexicons already judge."""
@@ -326,3 +366,8 @@ def _shouting(text: str, begin: int, limit: int, weight: float) -> list[Cue]:
 
 def _letter_at(text: str, position: int) -> bool:
     return 0 <= position < len(text) and text[position].isalnum()
+
+
+# The compound heads of the shipped lexicons, built once at import.
+HEADS = {language: head_index(BODY_CUES[language][0], language) for language in COMPOUNDING
+         if language in BODY_CUES}
