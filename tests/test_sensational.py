@@ -329,6 +329,12 @@ def test_a_cue_word_meant_literally_is_no_cue(literal, loaded, word):
     assert cue_of(loaded, word) is not None
 
 
+def test_a_cue_word_inside_a_web_or_mail_address_is_no_cue():
+    text = "Listen: http://shocking.example/hell or write to outrage@example.com today."
+    assert find(text) == []
+    assert [e["text"] for e in find("The shocking result was hell.")] == ["shocking", "hell"]
+
+
 def test_a_word_naming_a_condition_or_a_plain_failure_is_no_cue():
     text = "Symptoms of depression eased. If you fail to water it, the threat of rot grows."
     assert find(text) == []

@@ -107,6 +107,11 @@ CODE_LINE_RE = re.compile(r"[{}=<>]|;[ \t]*$")
 # How far along its line around a quote that test reads, at most: lines of code are short, and a
 # page of one endless line must not be read whole for each of its quotes (tests/test_hostile.py).
 CODE_LINE_REACH = 300
+# How far an address around a cue is read each way (addresses are short; a page of one endless
+# token must not be read whole for each cue), and the piece of text around it, up to spaces.
+ADDRESS_REACH = 100
+PIECE_END_RE = re.compile(r"\S+\Z")
+PIECE_START_RE = re.compile(r"\S+")
 
 
 def find(doc: Document, anchors: dict[str, Entry] | None = None,
@@ -156,7 +161,7 @@ def find(doc: Document, anchors: dict[str, Entry] | None = None,
     uses: dict[str, int] = {}
     for start, end, cue, weight in sorted(found):
         if (doc.boilerplate and doc.boilerplate.overlaps(start, end)) or _in_a_name(
-                text, start, end, language):
+                text, start, end, language) or _in_an_address(text, start, end):
             continue
         quoted = cue != "scare_quote" and quotes.overlaps(start, end)
         key = lowered(text[start:end])
@@ -224,6 +229,16 @@ def _in_a_name(text: str, start: int, end: int, language: str = "en") -> bool:
         return True
     follower = NEXT_WORD_RE.match(text, end)
     return follower is not None and follower.group(1).isupper()
+
+
+def _in_an_address(text: str, start: int, end: int) -> bool:
+    """Whether the cue is part of a web or mail address ("http://po.st/TP_615", "www.",
+    "name@host"): the piece of text between spaces around it holds "://", "www." or "@" (read
+    at most ADDRESS_REACH characters each way)."""
+    lead = PIECE_END_RE.search(text, max(0, start - ADDRESS_REACH), start)
+    tail = PIECE_START_RE.match(text, end, end + ADDRESS_REACH)
+    piece = (lead.group() if lead else "") + text[start:end] + (tail.group() if tail else "")
+    return "://" in piece or "www." in piece or "@" in piece
 
 
 def _word_cues(words: list[tuple[int, int]], strings: list[str], anchors: dict[str, Entry],
