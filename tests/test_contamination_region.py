@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from newsbadge.contamination import analyze, prepare, region
 from newsbadge.contamination.classify import REGION_CUTS
 
@@ -93,3 +95,22 @@ def test_a_story_sent_as_one_long_line_is_article():
     spans = _span_lines(analyze(prepare(text, None), "en").section)
     assert len(story.split()) > 80 and story not in spans
     assert {"Home", "Weather", "About us", "Terms"} <= spans
+
+
+@pytest.mark.parametrize("as_html", [False, True])
+def test_a_long_story_closed_by_a_link_is_article(as_html):
+    """A story in one line (an e-mail newsletter's table cell) that ends with a link, not a
+    sentence: its sentences make it prose, on the plain-text path and on the HTML path."""
+    lines = (FIXTURES / "one_long_line.txt").read_text(encoding="utf-8").splitlines()
+    at = max(range(len(lines)), key=lambda i: len(lines[i]))
+    lines[at] += " Read in browser »"
+    story = lines[at]
+    if as_html:
+        menu = "".join(f"<li><a href='/{k}'>{line}</a></li>" for k, line in enumerate(lines)
+                       if k != at)
+        page = prepare(None, f"<html><body><ul>{menu}</ul><table><tr><td>{story}</td></tr>"
+                             "</table></body></html>")
+    else:
+        page = prepare("\n".join(lines), None)
+    spans = _span_lines(analyze(page, "en").section)
+    assert story in page.text.splitlines() and story not in spans

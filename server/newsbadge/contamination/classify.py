@@ -23,7 +23,7 @@ from . import blocks as block_signals
 from . import model, phrases, region, stoplist
 from .align import contained
 from .embedded import embedded_post_lines
-from .features import Line, describe
+from .features import SENTENCE_RE, Line, describe
 from .headline import headline_line, html_title
 from .visible import parse, visible_text
 
@@ -77,6 +77,10 @@ LIST_MARK_RE = re.compile(r"\s*(?:\d{1,3}[.)]|[-•*–·])\s")
 # the most scrapinghub + wcxb word F1 (wcxb leak <= 6%) on four of the five page-grouped folds'
 # pages, out-of-fold probabilities: 80 on four of the five choices, 300 on the other.
 LONG_PROSE_WORDS = 80
+# ... or that holds this many sentences without ending like one (an e-mail newsletter's story in
+# one table cell, closed by "Read in browser »": wcxb dev's classifier gave its 557 words p 0.03,
+# on both paths); a line of that length with three sentence ends is no menu or teaser.
+LONG_PROSE_SENTENCES = 3
 # The plain-text path's page-level pass (region.py), chosen by bench/eval_contamination.py on the
 # out-of-fold probabilities of scrapinghub's and wcxb dev's pages (sum of their mean word F1,
 # wcxb leak at most 6%); the same cuts on four of the five folds. Held out (chosen on four
@@ -194,11 +198,17 @@ def _story_ends(lines: list[Line]) -> set[int]:
         TEASER_TAIL_SHARE * paragraph_words[i])}
 
 
+def _long_prose(line: Line) -> bool:
+    """At least LONG_PROSE_WORDS words of sentences and no phrase cue: it ends like a sentence,
+    or holds LONG_PROSE_SENTENCES of them (a story whose last words are a link's)."""
+    return len(line.tokens) >= LONG_PROSE_WORDS and not line.category and (
+        line.ends_sentence or len(SENTENCE_RE.findall(line.text)) >= LONG_PROSE_SENTENCES)
+
+
 def _long_prose_lifted(lines: list[Line], p_article: list[float]) -> list[float]:
-    """The probabilities with each line of prose of at least LONG_PROSE_WORDS words and no phrase
-    cue taken for article (the classifier doubts a story that arrives as one long line)."""
-    return [1.0 if len(line.tokens) >= LONG_PROSE_WORDS and line.ends_sentence and (
-        not line.category) else p for line, p in zip(lines, p_article, strict=True)]
+    """The probabilities with each line of long prose taken for article (the classifier doubts
+    a story that arrives as one long line)."""
+    return [1.0 if _long_prose(line) else p for line, p in zip(lines, p_article, strict=True)]
 
 
 def _doubted(lines: list[Line], p_article: list[float], cuts: region.Cuts) -> list[bool]:
@@ -278,10 +288,8 @@ def classify_lines(page: Page, p_article: list[float] | None = None,
     hints = [None] * len(lines)
     if page.blocks:
         p_article, hints = block_signals.adjust(text, spans, p_article, page.blocks)
-    doubted = None
-    if kept is None:
-        p_article = _long_prose_lifted(lines, p_article)
-        doubted = _doubted(lines, p_article, cuts)
+    p_article = _long_prose_lifted(lines, p_article)
+    doubted = _doubted(lines, p_article, cuts) if kept is None else None
     headline = headline_line([line.tokens for line in lines], page.title, p_article)
     quoted_posts = embedded_post_lines(lines)
     judged = []
