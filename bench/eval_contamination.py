@@ -196,7 +196,8 @@ def report(pages, pages_rendered: list[Rendered]) -> None:
     html, scores = [], []
     for r, c in zip(pages_rendered, cuts, strict=True):
         # Without the extractor's choice the HTML path is the plain-text path, cuts and all.
-        lines, words = classify_lines(Page(r.text, title=r.title), r.p_html, r.kept, c)
+        lines, words = classify_lines(Page(r.text, title=r.title), r.p_html, r.kept, c,
+                                     r.p_plain)
         html.append(kept_text(r.text, lines))
         scores.append(shares(lines, words)[0] if words else None)
     extractor = [trafilatura.extract(p.html, favor_precision=True, include_comments=False) or ""

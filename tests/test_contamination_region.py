@@ -114,3 +114,19 @@ def test_a_long_story_closed_by_a_link_is_article(as_html):
         page = prepare("\n".join(lines), None)
     spans = _span_lines(analyze(page, "en").section)
     assert story in page.text.splitlines() and story not in spans
+
+
+def test_lines_the_extractor_dropped_inside_the_story_come_back_when_the_page_pass_keeps_them():
+    """HTML path: trafilatura's precision mode drops list items from inside a story; those the
+    plain-text pass keeps with p >= RESTORED_FROM between the first and last paragraph return,
+    and nothing outside the story, no phrase-rule line, no doubted line does."""
+    from newsbadge.contamination.classify import RESTORED_FROM, _restored
+    from newsbadge.contamination.features import describe
+
+    paragraph = ARTICLE.splitlines()[0]
+    texts = ["Home", paragraph, "Fast setup: a site in an hour", "Share on Facebook",
+             "Clear pricing on every plan", paragraph, "About us"]
+    kept = [False, True, False, False, False, True, False]
+    sure = RESTORED_FROM + 0.05
+    p_page = [sure, 0.99, sure, sure, RESTORED_FROM - 0.1, 0.99, sure]
+    assert _restored(describe(texts), kept, {0, 2, 3, 4, 6}, p_page, REGION_CUTS) == {2}

@@ -41,6 +41,13 @@ RULE_CONFIDENCE = 0.9
 # the shipped model (in-sample for the classifier) at 0 / 0.05 / 0.15 / 0.3: 0.9487 / 0.9488 /
 # 0.9475 / 0.941; the best, and it still drops the furniture the classifier is surest of.
 KEPT_ARTICLE_BELOW = 0.05
+# Lines trafilatura dropped between the article's first and last paragraph are article when the
+# plain-text path, judging the whole page, keeps them with at least this probability (its
+# precision mode drops list items, headings and table rows from inside stories: a website-builder
+# review kept 0.43 of its words). Chosen on the even half of each set's pages (in id order) of
+# never / 0.6 / 0.7 / 0.8 / 0.9: the fewest pages under half their article, then the most
+# scrapinghub + wcxb word F1; see docs/contamination.md for the odd half.
+RESTORED_FROM = 0.8
 # Lines trafilatura dropped, and the classifier too, get the higher of the two confidences.
 EXTRACTOR_CONFIDENCE = 0.8
 # Uncategorised boilerplate lines: up to this many words and no sentence end look like links of a
@@ -257,16 +264,33 @@ def _article_extent(lines: list[Line], boilerplate: set[int]) -> tuple[int, int]
     return (chosen[0], chosen[-1]) if chosen else (0, -1)
 
 
+def _restored(lines: list[Line], kept: list[bool], boilerplate: set[int],
+              p_page: list[float] | None, cuts: region.Cuts) -> set[int]:
+    """The lines trafilatura left out between the article's first and last paragraph that the
+    plain-text path, judging the whole page, keeps with p(article) >= RESTORED_FROM: the list
+    items, headings and table rows its precision mode drops from inside a story."""
+    first, last = _article_extent(lines, boilerplate)
+    dropped = [i for i in range(first + 1, last) if not kept[i]]
+    if not dropped:
+        return set()
+    p = _long_prose_lifted(lines, p_page or model.article_probabilities(lines))
+    doubted = _doubted(lines, p, cuts)
+    return {i for i in dropped if p[i] >= RESTORED_FROM and not doubted[i]
+            and not _rule_says_boilerplate(lines[i])}
+
+
 def classify_lines(page: Page, p_article: list[float] | None = None,
                    kept: list[bool] | None = None,
-                   cuts: region.Cuts = REGION_CUTS) -> tuple[list, int]:
+                   cuts: region.Cuts = REGION_CUTS,
+                   p_page: list[float] | None = None) -> tuple[list, int]:
     """The boilerplate lines of the page, (start, end, category, confidence, words, placement)
     each, and the page's word count (\\w+ runs, as the features count them). Placement is INSIDE
     for lines between the article's first and last paragraph, AROUND for the others.
 
     `p_article` replaces the classifier's line probabilities and `kept` the extractor's choice of
     lines (the eval passes out-of-fold probabilities and a choice made once), and `cuts` the
-    page-level pass's constants (the eval chooses them on training folds)."""
+    page-level pass's constants (the eval chooses them on training folds); `p_page` the
+    classifier's probabilities over the whole page on the HTML path (for `_restored`)."""
     text = page.text
     spans = line_spans(text, MAX_LINES + 1)  # one more tells whether there were more
     page.truncated = len(spans) > MAX_LINES
@@ -308,5 +332,8 @@ def classify_lines(page: Page, p_article: list[float] | None = None,
             continue
         judged.append((i, start, end, _category(line, hints[i]), round(confidence, 2),
                        len(line.tokens)))
+    if kept is not None:
+        restored = _restored(lines, kept, {j[0] for j in judged}, p_page, cuts)
+        judged = [j for j in judged if j[0] not in restored]
     first, last = _article_extent(lines, {j[0] for j in judged})
     return [(*j[1:], INSIDE if first < j[0] < last else AROUND) for j in judged], words
