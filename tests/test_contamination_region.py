@@ -130,3 +130,24 @@ def test_lines_the_extractor_dropped_inside_the_story_come_back_when_the_page_pa
     sure = RESTORED_FROM + 0.05
     p_page = [sure, 0.99, sure, sure, RESTORED_FROM - 0.1, 0.99, sure]
     assert _restored(describe(texts), kept, {0, 2, 3, 4, 6}, p_page, REGION_CUTS) == {2}
+
+
+def test_a_short_story_above_a_long_thread_is_no_extractor_miss():
+    """trafilatura's lines hold little of the page's prose when a long comment thread follows a
+    short story; they hold the article run's, which ends at the thread's header. A choice of one
+    comment instead of the story is still a miss."""
+    from newsbadge.contamination.classify import extractor_missed
+    from newsbadge.contamination.features import describe
+
+    paragraphs = ARTICLE.splitlines()
+    story, thread = paragraphs[:2], paragraphs[2:]
+    texts = ["Home", *story, "12 Comments"] + [x for c in thread for x in (c, "Reply")]
+    lines = describe(texts)
+    p_page = [0.1, 0.95, 0.95, 0.1] + [x for _ in thread for x in (0.9, 0.1)]
+    share = sum(len(line.tokens) for line in lines[1:3]) / sum(
+        len(line.tokens) for line in lines if line.ends_sentence)
+    assert share < 0.5, "the thread no longer outweighs the story: the test would prove nothing"
+    story_kept = [1 <= i <= 2 for i in range(len(texts))]
+    assert not extractor_missed(lines, story_kept, p_page)
+    comment_kept = [i == 4 for i in range(len(texts))]
+    assert extractor_missed(lines, comment_kept, p_page)
