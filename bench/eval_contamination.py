@@ -117,10 +117,7 @@ def rendered(pages) -> list[Rendered]:
         titles.append(html_title(tree))
         texts.append(visible_text(tree))
         lines = [extraction_sets.tokens(line) for line in texts[-1].split("\n")]
-        chosen = extractor_kept(tree, lines) if texts[-1] else None
-        missed = chosen is not None and extractor_missed(
-            features.describe(texts[-1].split("\n")), chosen)
-        kept.append(None if missed else chosen)
+        kept.append(extractor_kept(tree, lines) if texts[-1] else None)
     X, y, w, group, full, sizes = training.design(
         [(p, t.split("\n")) for p, t in zip(pages, texts, strict=True)])
     # The HTML path classifies the lines the extractor kept, as one text of their own.
@@ -138,11 +135,15 @@ def rendered(pages) -> list[Rendered]:
     for text, title, p, chosen, fold in zip(
             texts, titles, training.per_page(p2, group, full, len(pages)), kept, folds,
             strict=True):
-        # Without the extractor's choice the HTML path is the plain-text path.
-        p_html = [0.0] * len(p) if chosen else p.tolist()
+        p_html = [0.0] * len(p)
         for i in (i for i, k in enumerate(chosen or []) if k):
             p_html[i] = float(p2_kept[start])
             start += 1
+        # Without the extractor's choice (none, or one that missed the article, judged with the
+        # page's out-of-fold probabilities) the HTML path is the plain-text path.
+        if chosen is None or extractor_missed(features.describe(text.split("\n")), chosen,
+                                              p.tolist()):
+            chosen, p_html = None, p.tolist()
         out.append(Rendered(text, title, chosen, p.tolist(), p_html, fold))
     return out
 
@@ -196,7 +197,8 @@ def report(pages, pages_rendered: list[Rendered]) -> None:
     html, scores = [], []
     for r, c in zip(pages_rendered, cuts, strict=True):
         # Without the extractor's choice the HTML path is the plain-text path, cuts and all.
-        lines, words = classify_lines(Page(r.text, title=r.title), r.p_html, r.kept, c)
+        lines, words = classify_lines(Page(r.text, title=r.title), r.p_html, r.kept, c,
+                                     r.p_plain)
         html.append(kept_text(r.text, lines))
         scores.append(shares(lines, words)[0] if words else None)
     extractor = [trafilatura.extract(p.html, favor_precision=True, include_comments=False) or ""

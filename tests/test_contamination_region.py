@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from newsbadge.contamination import analyze, prepare, region
 from newsbadge.contamination.classify import REGION_CUTS
 
@@ -93,3 +95,59 @@ def test_a_story_sent_as_one_long_line_is_article():
     spans = _span_lines(analyze(prepare(text, None), "en").section)
     assert len(story.split()) > 80 and story not in spans
     assert {"Home", "Weather", "About us", "Terms"} <= spans
+
+
+@pytest.mark.parametrize("as_html", [False, True])
+def test_a_long_story_closed_by_a_link_is_article(as_html):
+    """A story in one line (an e-mail newsletter's table cell) that ends with a link, not a
+    sentence: its sentences make it prose, on the plain-text path and on the HTML path."""
+    lines = (FIXTURES / "one_long_line.txt").read_text(encoding="utf-8").splitlines()
+    at = max(range(len(lines)), key=lambda i: len(lines[i]))
+    lines[at] += " Read in browser »"
+    story = lines[at]
+    if as_html:
+        menu = "".join(f"<li><a href='/{k}'>{line}</a></li>" for k, line in enumerate(lines)
+                       if k != at)
+        page = prepare(None, f"<html><body><ul>{menu}</ul><table><tr><td>{story}</td></tr>"
+                             "</table></body></html>")
+    else:
+        page = prepare("\n".join(lines), None)
+    spans = _span_lines(analyze(page, "en").section)
+    assert story in page.text.splitlines() and story not in spans
+
+
+def test_lines_the_extractor_dropped_inside_the_story_come_back_when_the_page_pass_keeps_them():
+    """HTML path: trafilatura's precision mode drops list items from inside a story; those the
+    plain-text pass keeps with p >= RESTORED_FROM between the first and last paragraph return,
+    and nothing outside the story, no phrase-rule line, no doubted line does."""
+    from newsbadge.contamination.classify import RESTORED_FROM, _restored
+    from newsbadge.contamination.features import describe
+
+    paragraph = ARTICLE.splitlines()[0]
+    texts = ["Home", paragraph, "Fast setup: a site in an hour", "Share on Facebook",
+             "Clear pricing on every plan", paragraph, "About us"]
+    kept = [False, True, False, False, False, True, False]
+    sure = RESTORED_FROM + 0.05
+    p_page = [sure, 0.99, sure, sure, RESTORED_FROM - 0.1, 0.99, sure]
+    assert _restored(describe(texts), kept, {0, 2, 3, 4, 6}, p_page, REGION_CUTS) == {2}
+
+
+def test_a_short_story_above_a_long_thread_is_no_extractor_miss():
+    """trafilatura's lines hold little of the page's prose when a long comment thread follows a
+    short story; they hold the article run's, which ends at the thread's header. A choice of one
+    comment instead of the story is still a miss."""
+    from newsbadge.contamination.classify import extractor_missed
+    from newsbadge.contamination.features import describe
+
+    paragraphs = ARTICLE.splitlines()
+    story, thread = paragraphs[:2], paragraphs[2:]
+    texts = ["Home", *story, "12 Comments"] + [x for c in thread for x in (c, "Reply")]
+    lines = describe(texts)
+    p_page = [0.1, 0.95, 0.95, 0.1] + [x for _ in thread for x in (0.9, 0.1)]
+    share = sum(len(line.tokens) for line in lines[1:3]) / sum(
+        len(line.tokens) for line in lines if line.ends_sentence)
+    assert share < 0.5, "the thread no longer outweighs the story: the test would prove nothing"
+    story_kept = [1 <= i <= 2 for i in range(len(texts))]
+    assert not extractor_missed(lines, story_kept, p_page)
+    comment_kept = [i == 4 for i in range(len(texts))]
+    assert extractor_missed(lines, comment_kept, p_page)

@@ -23,7 +23,7 @@ from . import blocks as block_signals
 from . import model, phrases, region, stoplist
 from .align import contained
 from .embedded import embedded_post_lines
-from .features import Line, describe
+from .features import SENTENCE_RE, Line, describe
 from .headline import headline_line, html_title
 from .visible import parse, visible_text
 
@@ -41,6 +41,13 @@ RULE_CONFIDENCE = 0.9
 # the shipped model (in-sample for the classifier) at 0 / 0.05 / 0.15 / 0.3: 0.9487 / 0.9488 /
 # 0.9475 / 0.941; the best, and it still drops the furniture the classifier is surest of.
 KEPT_ARTICLE_BELOW = 0.05
+# Lines trafilatura dropped between the article's first and last paragraph are article when the
+# plain-text path, judging the whole page, keeps them with at least this probability (its
+# precision mode drops list items, headings and table rows from inside stories: a website-builder
+# review kept 0.43 of its words). Chosen on the even half of each set's pages (in id order) of
+# never / 0.6 / 0.7 / 0.8 / 0.9: the fewest pages under half their article, then the most
+# scrapinghub + wcxb word F1; see docs/contamination.md for the odd half.
+RESTORED_FROM = 0.8
 # Lines trafilatura dropped, and the classifier too, get the higher of the two confidences.
 EXTRACTOR_CONFIDENCE = 0.8
 # Uncategorised boilerplate lines: up to this many words and no sentence end look like links of a
@@ -57,6 +64,11 @@ INSIDE, AROUND = "inside", "around"
 # under half their article, scrapinghub 2.2 / 2.2 / 1.7 / 0.6 / 1.1% (2.8%), wcxb dev articles
 # 3.2 / 2.8 / 2.6 / 2.0 / 1.9% (5.9%); word F1 scrapinghub 0.936 / 0.932 / 0.929 / 0.931 / 0.920
 # (0.947), wcxb 0.923 / 0.924 / 0.923 / 0.925 / 0.924 (0.906).
+# The same share of the paragraph words of the plain-text pass's article run is asked too (a
+# short story above a long comment thread: 7 scrapinghub pages whose trafilatura choice had word
+# F1 0.88-1.00 fell back and kept their threads, precision 0.07-0.40). Out-of-fold, shipped cuts,
+# before -> after: HTML path word F1 scrapinghub 0.936 -> 0.944, wcxb 0.942 -> 0.946, under half
+# 1 -> 1 and 7 -> 7 pages, wcxb leak 3.9% -> 3.7%.
 EXTRACTOR_MISSED_BELOW = 0.5
 # A teaser list (plain-text path): a header of phrases.json's teaser_headers, or TEASER_RUN lines
 # in a row of TEASER_WORDS words in title case (TITLE_CASE_SHARE of the words of at least
@@ -77,6 +89,10 @@ LIST_MARK_RE = re.compile(r"\s*(?:\d{1,3}[.)]|[-•*–·])\s")
 # the most scrapinghub + wcxb word F1 (wcxb leak <= 6%) on four of the five page-grouped folds'
 # pages, out-of-fold probabilities: 80 on four of the five choices, 300 on the other.
 LONG_PROSE_WORDS = 80
+# ... or that holds this many sentences without ending like one (an e-mail newsletter's story in
+# one table cell, closed by "Read in browser »": wcxb dev's classifier gave its 557 words p 0.03,
+# on both paths); a line of that length with three sentence ends is no menu or teaser.
+LONG_PROSE_SENTENCES = 3
 # The plain-text path's page-level pass (region.py), chosen by bench/eval_contamination.py on the
 # out-of-fold probabilities of scrapinghub's and wcxb dev's pages (sum of their mean word F1,
 # wcxb leak at most 6%); the same cuts on four of the five folds. Held out (chosen on four
@@ -194,11 +210,17 @@ def _story_ends(lines: list[Line]) -> set[int]:
         TEASER_TAIL_SHARE * paragraph_words[i])}
 
 
+def _long_prose(line: Line) -> bool:
+    """At least LONG_PROSE_WORDS words of sentences and no phrase cue: it ends like a sentence,
+    or holds LONG_PROSE_SENTENCES of them (a story whose last words are a link's)."""
+    return len(line.tokens) >= LONG_PROSE_WORDS and not line.category and (
+        line.ends_sentence or len(SENTENCE_RE.findall(line.text)) >= LONG_PROSE_SENTENCES)
+
+
 def _long_prose_lifted(lines: list[Line], p_article: list[float]) -> list[float]:
-    """The probabilities with each line of prose of at least LONG_PROSE_WORDS words and no phrase
-    cue taken for article (the classifier doubts a story that arrives as one long line)."""
-    return [1.0 if len(line.tokens) >= LONG_PROSE_WORDS and line.ends_sentence and (
-        not line.category) else p for line, p in zip(lines, p_article, strict=True)]
+    """The probabilities with each line of long prose taken for article (the classifier doubts
+    a story that arrives as one long line)."""
+    return [1.0 if _long_prose(line) else p for line, p in zip(lines, p_article, strict=True)]
 
 
 def _doubted(lines: list[Line], p_article: list[float], cuts: region.Cuts) -> list[bool]:
@@ -230,12 +252,28 @@ def _is_paragraph(line: Line) -> bool:
     return line.ends_sentence and len(line.tokens) >= PARAGRAPH_MIN_WORDS
 
 
-def extractor_missed(lines: list[Line], kept: list[bool]) -> bool:
-    """Whether the extractor's lines hold under EXTRACTOR_MISSED_BELOW of the paragraph words."""
+def _short_of(words: list[int], kept: list[bool], lo: int, hi: int) -> bool:
+    """Whether the kept lines of lines lo..hi hold under EXTRACTOR_MISSED_BELOW of their
+    paragraph words (False when they have none)."""
+    total = sum(words[lo:hi + 1])
+    return total > 0 and sum(w for w, k in zip(words[lo:hi + 1], kept[lo:hi + 1], strict=True)
+                             if k) < EXTRACTOR_MISSED_BELOW * total
+
+
+def extractor_missed(lines: list[Line], kept: list[bool], p_page: list[float] | None = None,
+                     cuts: region.Cuts = REGION_CUTS) -> bool:
+    """Whether the extractor's lines hold under EXTRACTOR_MISSED_BELOW of the page's paragraph
+    words and of those of the plain-text pass's article run (`p_page`: the classifier's
+    probabilities over the whole page, computed when not given). A short story above a long
+    comment thread or a column of teasers holds a small share of the page's prose, but most of
+    the run's, which ends at the thread's header."""
     words = [len(line.tokens) if _is_paragraph(line) else 0 for line in lines]
-    total = sum(words)
-    return total > 0 and sum(w for w, k in zip(words, kept, strict=True) if k) < (
-        EXTRACTOR_MISSED_BELOW * total)
+    if not _short_of(words, kept, 0, len(lines) - 1):
+        return False
+    p = _long_prose_lifted(lines, p_page or model.article_probabilities(lines))
+    first, last, _ = region.article_run(p, [len(line.tokens) for line in lines],
+                                        _story_ends(lines), cuts)
+    return first > last or _short_of(words, kept, first, last)
 
 
 def _article_extent(lines: list[Line], boilerplate: set[int]) -> tuple[int, int]:
@@ -247,16 +285,33 @@ def _article_extent(lines: list[Line], boilerplate: set[int]) -> tuple[int, int]
     return (chosen[0], chosen[-1]) if chosen else (0, -1)
 
 
+def _restored(lines: list[Line], kept: list[bool], boilerplate: set[int],
+              p_page: list[float] | None, cuts: region.Cuts) -> set[int]:
+    """The lines trafilatura left out between the article's first and last paragraph that the
+    plain-text path, judging the whole page, keeps with p(article) >= RESTORED_FROM: the list
+    items, headings and table rows its precision mode drops from inside a story."""
+    first, last = _article_extent(lines, boilerplate)
+    dropped = [i for i in range(first + 1, last) if not kept[i]]
+    if not dropped:
+        return set()
+    p = _long_prose_lifted(lines, p_page or model.article_probabilities(lines))
+    doubted = _doubted(lines, p, cuts)
+    return {i for i in dropped if p[i] >= RESTORED_FROM and not doubted[i]
+            and not _rule_says_boilerplate(lines[i])}
+
+
 def classify_lines(page: Page, p_article: list[float] | None = None,
                    kept: list[bool] | None = None,
-                   cuts: region.Cuts = REGION_CUTS) -> tuple[list, int]:
+                   cuts: region.Cuts = REGION_CUTS,
+                   p_page: list[float] | None = None) -> tuple[list, int]:
     """The boilerplate lines of the page, (start, end, category, confidence, words, placement)
     each, and the page's word count (\\w+ runs, as the features count them). Placement is INSIDE
     for lines between the article's first and last paragraph, AROUND for the others.
 
     `p_article` replaces the classifier's line probabilities and `kept` the extractor's choice of
     lines (the eval passes out-of-fold probabilities and a choice made once), and `cuts` the
-    page-level pass's constants (the eval chooses them on training folds)."""
+    page-level pass's constants (the eval chooses them on training folds); `p_page` the
+    classifier's probabilities over the whole page on the HTML path (for `_restored`)."""
     text = page.text
     spans = line_spans(text, MAX_LINES + 1)  # one more tells whether there were more
     page.truncated = len(spans) > MAX_LINES
@@ -268,7 +323,7 @@ def classify_lines(page: Page, p_article: list[float] | None = None,
         return [], words
     if kept is None and page.tree is not None and _elements(page.tree) <= MAX_EXTRACTOR_ELEMENTS:
         kept = extractor_kept(page.tree, [line.tokens for line in lines])
-        if kept is not None and extractor_missed(lines, kept):
+        if kept is not None and extractor_missed(lines, kept, p_page, cuts):
             kept = None
     if p_article is None:
         # One line is no page: the model judges a line by its neighbours and its place among
@@ -278,10 +333,8 @@ def classify_lines(page: Page, p_article: list[float] | None = None,
     hints = [None] * len(lines)
     if page.blocks:
         p_article, hints = block_signals.adjust(text, spans, p_article, page.blocks)
-    doubted = None
-    if kept is None:
-        p_article = _long_prose_lifted(lines, p_article)
-        doubted = _doubted(lines, p_article, cuts)
+    p_article = _long_prose_lifted(lines, p_article)
+    doubted = _doubted(lines, p_article, cuts) if kept is None else None
     headline = headline_line([line.tokens for line in lines], page.title, p_article)
     quoted_posts = embedded_post_lines(lines)
     judged = []
@@ -300,5 +353,8 @@ def classify_lines(page: Page, p_article: list[float] | None = None,
             continue
         judged.append((i, start, end, _category(line, hints[i]), round(confidence, 2),
                        len(line.tokens)))
+    if kept is not None:
+        restored = _restored(lines, kept, {j[0] for j in judged}, p_page, cuts)
+        judged = [j for j in judged if j[0] not in restored]
     first, last = _article_extent(lines, {j[0] for j in judged})
     return [(*j[1:], INSIDE if first < j[0] < last else AROUND) for j in judged], words
