@@ -15,6 +15,7 @@ from itertools import compress, repeat
 
 from .. import datafiles
 from ..document import Document
+from ..sourcing import CUES_ONLY
 from ..text import WORD_RE, Ranges, lowered
 from .lexicon import BODY_CUES, LITERAL, NEGATORS, Entry, is_superlative
 
@@ -89,12 +90,11 @@ SHOUT_SKELETON_RE = re.compile(rb"AAA+(?: +AA+){2,}")
 # Words of saying and naming: a short quotation in a sentence that holds one outside the quotation
 # is a source's words ("what he called “experiments”", "she said SpaceX would fly “a lot”"), no
 # scare quote. English: sourcing's verbs of saying and naming_verbs_en.txt; fr, de, it, es:
-# sourcing's reporting cues of those languages.
+# sourcing's reporting cues of those languages (sourcing.CUES_ONLY).
 ATTRIBUTION_WORDS = {
     "en": frozenset(datafiles.words("newsbadge.sourcing", "reporting_verbs.txt")
                     + datafiles.words(__package__, "naming_verbs_en.txt")),
-    **{row[0]: frozenset(row[1].split())
-       for row in datafiles.rows("newsbadge.sourcing", "reporting_cues_other.tsv")}}
+    **CUES_ONLY}
 # How far around a quotation its sentence is read for those words, at most (a page of one endless
 # line must not be read whole for each quotation).
 ATTRIBUTION_REACH = 300

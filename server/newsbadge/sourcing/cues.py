@@ -29,11 +29,16 @@ JOINERS = frozenset({"also", "about", "upon", "to", "in", "on", "of", "for", "wi
 
 
 REPORTING, BELIEF = "reporting", "belief"
-# A cue word that is the noun of a compound after its modifier ("TV shows", "a talk show"):
-# noun -> the modifiers that make it one (noun_compounds.txt).
-COMPOUND_MODIFIERS: dict[str, frozenset] = {}
-for _modifier, _noun in datafiles.rows(__package__, "noun_compounds.txt"):
-    COMPOUND_MODIFIERS[_noun] = COMPOUND_MODIFIERS.get(_noun, frozenset()) | {_modifier}
+
+
+def _compound_modifiers() -> dict[str, frozenset]:
+    """A cue word that is the noun of a compound after its modifier ("TV shows", "a talk show"):
+    noun -> the modifiers that make it one (noun_compounds.txt)."""
+    rows = datafiles.rows(__package__, "noun_compounds.txt")
+    return {noun: frozenset(m for m, n in rows if n == noun) for _, noun in rows}
+
+
+COMPOUND_MODIFIERS = _compound_modifiers()
 
 
 class Learned(NamedTuple):

@@ -48,7 +48,7 @@ LOCATIVES = frozenset({"on", "in", "at", "during", "via", "from"})
 # Origin. He declined" (he is the vice president named before), "for its Dream Chaser vehicle",
 # "of the Aberdeen Royal Infirmary in the UK told" (the doctors told, not the UK). "from" is not
 # one: "a statement from Mayor Jones".
-WHERE_WORDS = frozenset({"on", "in", "at", "during", "via", "its", "their"})
+WHERE_WORDS = LOCATIVES - {"from"} | {"its", "their"}
 MAX_TITLE_OWNER = 3     # capitalised words owning a title before a name ("Wells Fargo analyst")
 ANONYMOUS_ANCHORS = ("familiar with", "close to", "knowledge of", "briefed on", "on condition")
 CLAUSE_END_RE = re.compile(r"[,;:“\"]")
